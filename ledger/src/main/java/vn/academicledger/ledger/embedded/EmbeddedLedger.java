@@ -1,0 +1,365 @@
+package vn.academicledger.ledger.embedded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import vn.academicledger.chaincode.contract.AcademicLedgerContract;
+import vn.academicledger.chaincode.contract.TransactionContext;
+import vn.academicledger.core.ledger.ClientIdentity;
+import vn.academicledger.core.ledger.LedgerErrorCode;
+import vn.academicledger.core.ledger.LedgerException;
+import vn.academicledger.core.ledger.LedgerPort;
+
+/**
+ * A ledger on one machine, with no network: it runs the very {@link AcademicLedgerContract} the
+ * Fabric chaincode runs, in-process, and keeps its blocks in an append-only, hash-chained log
+ * in a directory:
+ *
+ * <pre>
+ * blocks.log        one record per block: number, previous hash, transaction (id, time, creator
+ *                   MSP and subject, function, write set), own hash (see {@link Block})
+ * checkpoint.json   the last block number and hash, written on close
+ * ledger.lock       held while open, so one process at a time uses the directory
+ * </pre>
+ *
+ * <p>Opening replays the whole log to rebuild the world state and refuses, with
+ * {@link LedgerErrorCode#CORRUPTED} naming the first bad block, a log that was altered: a
+ * changed byte, a deleted, reordered or replaced block, bytes cut out of the middle, or (once a
+ * checkpoint was written) blocks cut off the end. Only an incomplete last record, what a crash
+ * leaves mid-write, is dropped, with a warning: its transaction never returned to its caller.
+ *
+ * <p>Thread-safe. Transactions execute one at a time (each takes microseconds) and then wait
+ * for their block to reach the disk; a single writer forces whatever blocks have queued meanwhile
+ * with one fsync, so concurrent callers share the cost. One block holds one transaction; a
+ * transaction that writes nothing (an idempotent re-anchor, a suspension already in place)
+ * makes no block. Refused transactions make no block either.
+ *
+ * <p>Transaction ids are the hex SHA-256 of a random 24-byte nonce and the creator, as Fabric
+ * computes them; transaction times come from the {@link Clock} given to {@link #open(Path, Clock)}.
+ */
+public final class EmbeddedLedger implements AutoCloseable {
+    static final String LOG_FILE = "blocks.log";
+    static final String CHECKPOINT_FILE = "checkpoint.json";
+    static final String LOCK_FILE = "ledger.lock";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final Path directory;
+    private final Clock clock;
+    private final FileChannel lockChannel;
+    private final FileLock fileLock;
+    private final BlockLog log;
+    private final WorldState state;
+    private final AcademicLedgerContract contract = new AcademicLedgerContract();
+    private final SecureRandom random = new SecureRandom();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private long lastNumber;
+    private String lastHash;
+    private boolean closed;
+
+    private EmbeddedLedger(Path directory, Clock clock, FileChannel lockChannel, FileLock fileLock, WorldState state,
+            BlockLog.Replay replay) {
+        this.directory = directory;
+        this.clock = clock;
+        this.lockChannel = lockChannel;
+        this.fileLock = fileLock;
+        this.state = state;
+        this.log = replay.log();
+        this.lastNumber = replay.lastNumber();
+        this.lastHash = replay.lastHash();
+    }
+
+    /** Opens (or creates) the ledger in {@code directory}; transaction times from the system clock. */
+    public static EmbeddedLedger open(Path directory) {
+        return open(directory, Clock.systemUTC());
+    }
+
+    /**
+     * Opens (or creates) the ledger in {@code directory}, replaying and verifying its block log.
+     *
+     * @param clock where transaction times come from (tests pass a fixed clock)
+     * @throws LedgerException {@link LedgerErrorCode#CORRUPTED} if the log was altered,
+     *                         {@link LedgerErrorCode#UNAVAILABLE} if the directory is in use or unreadable
+     */
+    public static EmbeddedLedger open(Path directory, Clock clock) {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(clock, "clock");
+        FileChannel lockChannel = null;
+        try {
+            Files.createDirectories(directory);
+            lockChannel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock fileLock;
+            try {
+                fileLock = lockChannel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                fileLock = null;
+            }
+            if (fileLock == null) {
+                throw new LedgerException(LedgerErrorCode.UNAVAILABLE, LedgerException.Stage.OPEN, null,
+                        "the embedded ledger in " + directory + " is open already");
+            }
+            ChainHead checkpoint = readCheckpoint(directory.resolve(CHECKPOINT_FILE));
+            WorldState state = new WorldState();
+            Path logFile = directory.resolve(LOG_FILE);
+            BlockLog.Replay replay = BlockLog.open(logFile, block -> {
+                if (checkpoint != null && block.number() == checkpoint.blockNumber()
+                        && !block.hash().equals(checkpoint.blockHash())) {
+                    throw new LedgerException(LedgerErrorCode.CORRUPTED, LedgerException.Stage.OPEN, null,
+                            logFile + " is corrupted at block " + block.number() + ": its hash differs from the one "
+                                    + CHECKPOINT_FILE + " recorded (the chain was rewritten)");
+                }
+                state.apply(block);
+            });
+            if (checkpoint != null && replay.lastNumber() < checkpoint.blockNumber()) {
+                long missing = replay.lastNumber() + 1;
+                try {
+                    replay.log().close();
+                } catch (IOException ignored) {
+                    // the open fails anyway
+                }
+                throw new LedgerException(LedgerErrorCode.CORRUPTED, LedgerException.Stage.OPEN, null,
+                        logFile + " is corrupted at block " + missing + ": the log ends before it, but "
+                                + CHECKPOINT_FILE + " records block " + checkpoint.blockNumber()
+                                + " as written (blocks were cut off the end)");
+            }
+            return new EmbeddedLedger(directory, clock, lockChannel, fileLock, state, replay);
+        } catch (IOException e) {
+            closeQuietly(lockChannel);
+            throw new LedgerException(LedgerErrorCode.UNAVAILABLE, LedgerException.Stage.OPEN, null,
+                    "cannot open the embedded ledger in " + directory + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(lockChannel);
+            throw e;
+        }
+    }
+
+    /** A port that submits as {@code identity}; the contract authorises every call against it. */
+    public LedgerPort connect(ClientIdentity identity) {
+        Objects.requireNonNull(identity, "identity");
+        return new EmbeddedLedgerPort(this, identity);
+    }
+
+    /** The last block written. */
+    public ChainHead head() {
+        lock.readLock().lock();
+        try {
+            return new ChainHead(lastNumber, lastHash);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Runs a transaction that may write; returns once its block is on disk. */
+    <T> T submit(ClientIdentity caller, String function, Function<TransactionContext, T> transaction) {
+        String txId = newTxId(caller);
+        Instant timestamp = clock.instant();
+        T result;
+        long mustBeDurable;
+        lock.writeLock().lock();
+        try {
+            requireOpen(txId, LedgerException.Stage.SUBMIT);
+            EmbeddedTransaction tx = new EmbeddedTransaction(txId, timestamp, caller, state);
+            result = transaction.apply(tx);
+            List<Block.Write> writes = tx.writes();
+            if (!writes.isEmpty()) {
+                Block.Sealed sealed = Block.seal(lastNumber + 1, lastHash, List.of(new Block.Tx(
+                        txId, timestamp, caller.mspId(), caller.subject(), function, writes)));
+                try {
+                    log.append(sealed.block().number(), sealed.record());
+                } catch (IOException e) {
+                    throw new LedgerException(LedgerErrorCode.UNAVAILABLE, LedgerException.Stage.COMMIT, txId,
+                            "the block could not be queued for " + directory + ": " + e.getMessage(), e);
+                }
+                state.apply(sealed.block());
+                lastNumber = sealed.block().number();
+                lastHash = sealed.block().hash();
+            }
+            mustBeDurable = lastNumber;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        awaitDurable(mustBeDurable, txId);
+        return result;
+    }
+
+    /** Runs a read-only transaction; refusals carry {@link LedgerException.Stage#EVALUATE}. */
+    <T> T evaluate(ClientIdentity caller, Function<TransactionContext, T> query) {
+        String txId = newTxId(caller);
+        Instant timestamp = clock.instant();
+        T result;
+        long mustBeDurable;
+        lock.readLock().lock();
+        try {
+            requireOpen(txId, LedgerException.Stage.EVALUATE);
+            result = query.apply(new EmbeddedTransaction(txId, timestamp, caller, state));
+            mustBeDurable = lastNumber;
+        } catch (LedgerException e) {
+            if (e.stage() == LedgerException.Stage.EVALUATE) {
+                throw e;
+            }
+            throw new LedgerException(e.errorCode(), LedgerException.Stage.EVALUATE, txId, e.getMessage());
+        } finally {
+            lock.readLock().unlock();
+        }
+        // Answer only from state that would survive a crash.
+        awaitDurable(mustBeDurable, txId);
+        return result;
+    }
+
+    /** The block that holds a transaction, or -1. */
+    long blockOf(String txId) {
+        lock.readLock().lock();
+        try {
+            return state.blockOf(txId);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Writes what is pending, records the checkpoint and releases the directory. Ports of this
+     * ledger answer {@link LedgerErrorCode#UNAVAILABLE} afterwards.
+     */
+    @Override
+    public void close() {
+        ChainHead head;
+        lock.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            head = new ChainHead(lastNumber, lastHash);
+        } finally {
+            lock.writeLock().unlock();
+        }
+        try {
+            log.close();
+            if (!head.empty()) {
+                writeCheckpoint(head);
+            }
+        } catch (IOException e) {
+            throw new LedgerException(LedgerErrorCode.UNAVAILABLE, LedgerException.Stage.COMMIT, null,
+                    "could not close the embedded ledger in " + directory + " cleanly: " + e.getMessage(), e);
+        } finally {
+            release();
+        }
+    }
+
+    /** Stops as a crash would: no checkpoint, whatever reached the file stays. For tests. */
+    void abandon() {
+        lock.writeLock().lock();
+        try {
+            closed = true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        try {
+            log.close();
+        } catch (IOException ignored) {
+            // a crash does not report either
+        } finally {
+            release();
+        }
+    }
+
+    private void release() {
+        try {
+            fileLock.release();
+        } catch (IOException ignored) {
+            // closing the channel releases it too
+        }
+        closeQuietly(lockChannel);
+    }
+
+    private void requireOpen(String txId, LedgerException.Stage stage) {
+        if (closed) {
+            throw new LedgerException(LedgerErrorCode.UNAVAILABLE, stage, txId,
+                    "the embedded ledger in " + directory + " is closed");
+        }
+        IOException failure = log.failure();
+        if (failure != null) {
+            throw new LedgerException(LedgerErrorCode.UNAVAILABLE, stage, txId, "the embedded ledger in "
+                    + directory + " stopped after a write failure (" + failure.getMessage() + "); reopen it", failure);
+        }
+    }
+
+    private void awaitDurable(long blockNumber, String txId) {
+        try {
+            log.awaitDurable(blockNumber);
+        } catch (IOException e) {
+            throw new LedgerException(LedgerErrorCode.UNAVAILABLE, LedgerException.Stage.COMMIT, txId,
+                    "the block could not be written to " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String newTxId(ClientIdentity caller) {
+        byte[] nonce = new byte[24];
+        random.nextBytes(nonce);
+        MessageDigest digest = Block.sha256();
+        digest.update(nonce);
+        digest.update(caller.mspId().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(caller.subject().getBytes(StandardCharsets.UTF_8));
+        return HEX.formatHex(digest.digest());
+    }
+
+    private static ChainHead readCheckpoint(Path file) {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(Files.readAllBytes(file));
+            return new ChainHead(node.required("blockNumber").longValue(), node.required("blockHash").textValue());
+        } catch (IOException | RuntimeException e) {
+            throw new LedgerException(LedgerErrorCode.CORRUPTED, LedgerException.Stage.OPEN, null,
+                    file + " is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    private void writeCheckpoint(ChainHead head) throws IOException {
+        Path target = directory.resolve(CHECKPOINT_FILE);
+        Path temporary = directory.resolve(CHECKPOINT_FILE + ".tmp");
+        byte[] json = ("{\"blockHash\":\"" + head.blockHash() + "\",\"blockNumber\":" + head.blockNumber() + "}\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(json));
+            channel.force(true);
+        }
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
+        }
+    }
+}
