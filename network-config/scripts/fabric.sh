@@ -212,6 +212,15 @@ create_channel() {
   done
 }
 
+wait_raft_leader() { # the single Raft node has elected itself; before that the orderer refuses transactions
+  local deadline=$(( $(date +%s) + HEALTH_TIMEOUT ))
+  until curl -s --max-time 2 "http://127.0.0.1:$ORDERER_OPS_PORT/metrics" 2>/dev/null \
+      | grep -q "^consensus_etcdraft_is_leader{channel=\"$CHANNEL_NAME\"} 1"; do
+    (( $(date +%s) < deadline )) || die "orderer0 has no Raft leader for '$CHANNEL_NAME' after ${HEALTH_TIMEOUT}s"
+    sleep 0.2
+  done
+}
+
 wait_channel_height() { # both peers have pulled at least the genesis block
   local org deadline=$(( $(date +%s) + HEALTH_TIMEOUT ))
   for org in "${ORGS[@]}"; do
@@ -236,6 +245,8 @@ cmd_up() {
   log "orderer0 and both peers report /healthz OK ($(elapsed "$t0"))"
   create_channel
   wait_channel_height
+  wait_raft_leader
+  log "Raft leader elected; both peers hold '$CHANNEL_NAME' ($(elapsed "$t0"))"
   start_chaincode_servers_if_deployed
   log "network up in $(elapsed "$t0")"
 }
@@ -248,7 +259,8 @@ CC_DIR() { echo "$RUN/chaincode"; }
 chaincode_jar() {
   local jar="${CHAINCODE_JAR:-}"
   if [[ -z "$jar" ]]; then
-    jar="$(ls "$ROOT"/chaincode/"$BUILD_DIR"/*.jar 2>/dev/null | grep -v -e 'original-' -e '-sources' -e '-tests' | head -1 || true)"
+    # The shaded chaincode-as-a-service jar (classifier "service") built by the chaincode module.
+    jar="$(ls "$ROOT"/chaincode/"$BUILD_DIR"/chaincode-*-service.jar 2>/dev/null | head -1 || true)"
   fi
   [[ -n "$jar" && -f "$jar" ]] || return 1
   echo "$jar"
@@ -329,7 +341,7 @@ cmd_deploy() {
   mkdir -p "$(CC_DIR)"
   local pkg id
   pkg="$(make_package)"
-  id="$("$BIN/peer" lifecycle chaincode calculatepackageid "$pkg")"
+  id="$(peer_admin department lifecycle chaincode calculatepackageid "$pkg")"
   log "package $CHAINCODE_NAME.tar.gz, package id $id"
 
   local org
@@ -375,6 +387,13 @@ cmd_deploy() {
     log "definition committed (sequence $next)"
   fi
   peer_admin department lifecycle chaincode querycommitted -C "$CHANNEL_NAME" -n "$CHAINCODE_NAME"
+  # Smoke test: each peer runs the contract through its own chaincode server.
+  for org in "${ORGS[@]}"; do
+    local answer
+    answer="$(peer_admin "$org" chaincode query -C "$CHANNEL_NAME" -n "$CHAINCODE_NAME" \
+      -c '{"Args":["org.hyperledger.fabric:GetMetadata"]}' 2>&1)" || die "peer0.$org cannot run the chaincode: $answer"
+    log "peer0.$org runs the contract (metadata: $(python3 -c 'import json,sys; m=json.load(sys.stdin); print(", ".join(sorted(m.get("contracts",{}))), "/", len(next(iter(m["contracts"].values()))["transactions"]), "transactions")' <<< "$answer" 2>/dev/null || echo "${answer:0:80}"))"
+  done
   log "deploy done in $(elapsed "$t0")"
 }
 

@@ -73,6 +73,9 @@ def orderer_config(sample, crypto, run):
     edit(doc, "Consensus.WALDir", f"{data}/etcdraft/wal")
     edit(doc, "Consensus.SnapDir", f"{data}/etcdraft/snapshot")
     edit(doc, "Operations.ListenAddress", f"127.0.0.1:{env_port('ORDERER_OPS_PORT')}")
+    # /metrics on the operations port: fabric.sh waits for consensus_etcdraft_is_leader before
+    # it submits anything (a restarted Raft node first waits out an election timeout).
+    edit(doc, "Metrics.Provider", "prometheus")
     edit(doc, "Admin.ListenAddress", f"127.0.0.1:{env_port('ORDERER_ADMIN_PORT')}")
     # The admin endpoint (osnadmin) requires mutual TLS with the orderer org's TLS CA.
     edit(doc, "Admin.TLS.Enabled", True)
