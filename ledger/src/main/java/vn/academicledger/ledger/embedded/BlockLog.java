@@ -38,6 +38,7 @@ final class BlockLog implements AutoCloseable {
     private final Thread writer;
     private long queuedNumber;
     private long durableNumber;
+    private long flushes;
     private IOException failure;
     private boolean closing;
 
@@ -206,6 +207,16 @@ final class BlockLog implements AutoCloseable {
         }
     }
 
+    /** How many times the writer forced the file to disk: with many writers, fewer than blocks. */
+    long flushes() {
+        lock.lock();
+        try {
+            return flushes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The write failure that stopped this log, if one did. */
     IOException failure() {
         lock.lock();
@@ -253,6 +264,7 @@ final class BlockLog implements AutoCloseable {
                     queue.clear();
                 } else {
                     durableNumber = last;
+                    flushes++;
                 }
                 durable.signalAll();
                 if (error != null) {

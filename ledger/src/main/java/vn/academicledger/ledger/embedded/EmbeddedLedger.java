@@ -229,6 +229,11 @@ public final class EmbeddedLedger implements AutoCloseable {
         return result;
     }
 
+    /** How many fsyncs the block log made since open (group commit makes them fewer than blocks). */
+    long flushes() {
+        return log.flushes();
+    }
+
     /** The block that holds a transaction, or -1. */
     long blockOf(String txId) {
         lock.readLock().lock();
