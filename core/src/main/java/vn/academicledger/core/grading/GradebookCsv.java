@@ -64,7 +64,7 @@ public final class GradebookCsv {
             throw new InvalidInputException(CLASS_FILE + ": cần đúng một dòng dữ liệu về lớp, có " + classRows.size() + ".");
         }
         Csv.Row c = classRows.get(0);
-        School school = at(c, "Mã trường", () -> new School(c.get("Mã trường"), c.get("Tên trường"), c.get("Địa chỉ"),
+        School school = at(c, null, () -> new School(c.get("Mã trường"), c.get("Tên trường"), c.get("Địa chỉ"),
                 c.get("Phường/Xã"), c.get("Quận/Huyện"), c.get("Tỉnh/Thành phố"), c.get("DID của trường")));
         SchoolYear year = at(c, "Năm học", () -> SchoolYear.parse(c.get("Năm học")));
         int grade = integer(c, "Khối");
@@ -86,7 +86,7 @@ public final class GradebookCsv {
         List<StudentGradebook> students = new ArrayList<>();
         Set<String> numbers = new HashSet<>();
         for (Csv.Row r : Csv.read(STUDENTS_FILE, studentsFile, STUDENT_COLUMNS)) {
-            Student student = at(r, "Mã học sinh", () -> new Student(r.get("Mã học sinh"), r.get("Họ và tên"),
+            Student student = at(r, null, () -> new Student(r.get("Mã học sinh"), r.get("Họ và tên"),
                     date(r, "Ngày sinh"), r.get("Nơi sinh"), label(r, "Giới tính", Gender.values()),
                     r.get("Mã định danh cá nhân"), school.code()));
             if (!numbers.add(student.studentNumber())) {
@@ -99,7 +99,7 @@ public final class GradebookCsv {
                         + " (mã " + student.studentNumber() + ").");
             }
             List<SubjectAssessment> subjects = subjects(student, grade, clusters, rows);
-            students.add(at(r, "Mã học sinh", () -> new StudentGradebook(school, student, year, grade, className,
+            students.add(at(r, null, () -> new StudentGradebook(school, student, year, grade, className,
                     teacher, subjects, label(r, "Rèn luyện HK I", Rating.values()),
                     label(r, "Rèn luyện HK II", Rating.values()), integer(r, "Số buổi nghỉ"),
                     r.get("Nhận xét của giáo viên chủ nhiệm"))));
@@ -159,7 +159,7 @@ public final class GradebookCsv {
                 regular.add(score(r, column));
             }
         }
-        return at(r, "TX1", () -> new SemesterScores(regular, score(r, "GK"), score(r, "CK")));
+        return at(r, null, () -> new SemesterScores(regular, score(r, "GK"), score(r, "CK")));
     }
 
     private static SemesterComments comments(Csv.Row r) {
@@ -232,7 +232,8 @@ public final class GradebookCsv {
             if (e.getMessage().startsWith(r.file())) {
                 throw e;
             }
-            throw new InvalidInputException(r.file() + " dòng " + r.line() + ": " + e.getMessage(), e);
+            String where = column == null ? r.file() + " dòng " + r.line() : r.where(column);
+            throw new InvalidInputException(where + ": " + e.getMessage(), e);
         }
     }
 }
