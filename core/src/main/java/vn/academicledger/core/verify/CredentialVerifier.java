@@ -156,7 +156,9 @@ public final class CredentialVerifier {
         Instant issuedAt = proof.created != null ? proof.created : clock.instant();
         IssuerRecord atIssuance = null;
         for (IssuerRecord version : ledger.issuerHistory(current.schoolCode())) {
-            if (version.changedAt() != null && !version.changedAt().isAfter(issuedAt)) {
+            // A proof's `created` has whole seconds: compare the registry's time at the same resolution.
+            if (version.changedAt() != null
+                    && !version.changedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(issuedAt)) {
                 atIssuance = version;
             }
         }

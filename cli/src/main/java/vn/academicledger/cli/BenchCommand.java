@@ -1,0 +1,15 @@
+package vn.academicledger.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code ./ledger bench …}: benchmarks that print their figures. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Đo hiệu năng / Benchmarks: core", subcommands = {CoreBench.class})
+final class BenchCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        System.err.println("Choose a benchmark: ./ledger bench core");
+        return 2;
+    }
+}

@@ -1,0 +1,146 @@
+package vn.academicledger.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.academicledger.core.anchor.AnchoredBatch;
+import vn.academicledger.core.crypto.Ed25519KeyPair;
+import vn.academicledger.core.domain.CredentialType;
+import vn.academicledger.core.domain.Diploma;
+import vn.academicledger.core.domain.ReportCard;
+import vn.academicledger.core.domain.School;
+import vn.academicledger.core.grading.SampleClass;
+import vn.academicledger.core.ledger.ClientIdentity;
+import vn.academicledger.core.ledger.LedgerPort;
+import vn.academicledger.core.proof.Cryptosuite;
+import vn.academicledger.core.verify.CredentialVerifier;
+import vn.academicledger.core.verify.ReportCardConsistency;
+import vn.academicledger.core.verify.VerificationReport;
+
+/**
+ * {@code ./ledger demo}: the main job on the embedded default. The sample school issues its grade-12
+ * class's report cards (eddsa-jcs-2022), the department issues the graduates' diplomas
+ * (eddsa-rdfc-2022); each batch is anchored on the ledger, every credential is verified and written
+ * out as JSON.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Cấp, neo và kiểm tra học bạ và văn bằng của một lớp 12 mẫu.",
+                "Issue, anchor and verify report cards and diplomas of a sample grade-12 class."})
+final class DemoCommand implements Callable<Integer> {
+    /** The Department of Education and Training of Ho Chi Minh City, issuer of upper-secondary diplomas. */
+    static final String DEPARTMENT_CODE = "SGDDT79";
+    static final String DEPARTMENT_NAME = "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh";
+    static final String DEPARTMENT_DID = "did:web:hcm.edu.vn";
+    static final String LEDGER_NAME = "embedded";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--out", defaultValue = "out/demo", description = "where to write <id>.json (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--data", defaultValue = ".ledger-data",
+            description = "data folder of the embedded default: dev keys and the ledger (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    static CredentialVerifier verifier(LedgerPort ledger) {
+        return new CredentialVerifier(ledger, Clock.systemUTC(), new ReportCardConsistency());
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        SampleClass sample = SampleClass.load();
+        School school = sample.school();
+        Files.createDirectories(out);
+        System.out.printf("Lớp / Class %s, %s — %s (%s), năm học %s: %d học sinh / students%n", sample.className(),
+                school.name(), school.code(), school.did(), sample.schoolYear(), sample.students().size());
+        try (Workspace ws = Workspace.open(dataDir)) {
+            Ed25519KeyPair schoolKey = ws.schoolKey(school.code());
+            Ed25519KeyPair departmentKey = ws.schoolKey(DEPARTMENT_CODE);
+            try (LedgerPort admin = ws.connect(ClientIdentity.departmentAdmin("admin@" + DEPARTMENT_CODE))) {
+                Workspace.accredit(admin, school.code(), school.name(), school.did(), schoolKey.publicKey().multibase());
+                Workspace.accredit(admin, DEPARTMENT_CODE, DEPARTMENT_NAME, DEPARTMENT_DID, departmentKey.publicKey().multibase());
+            }
+            Instant now = Instant.now();
+            Issuance schoolIssuance = new Issuance(school.did(), school.name(), schoolKey, Cryptosuite.EDDSA_JCS_2022);
+            Issuance departmentIssuance = new Issuance(DEPARTMENT_DID, DEPARTMENT_NAME, departmentKey, Cryptosuite.EDDSA_RDFC_2022);
+
+            List<ObjectNode> issued = new ArrayList<>();
+            try (LedgerPort schoolPort = ws.connect(ClientIdentity.schoolIssuer("issuer@" + school.code(), school.code()))) {
+                issued.addAll(issueBatch(schoolPort, school.code(), CredentialType.REPORT_CARD, sample.reportCards().size(),
+                        i -> schoolIssuance.reportCard(sample.reportCards().get(i), now), "Học bạ / report cards"));
+            }
+            try (LedgerPort departmentPort = ws.connect(ClientIdentity.schoolIssuer("diplomas@" + DEPARTMENT_CODE, DEPARTMENT_CODE))) {
+                issued.addAll(issueBatch(departmentPort, DEPARTMENT_CODE, CredentialType.DIPLOMA, sample.diplomas().size(),
+                        i -> departmentIssuance.diploma(sample.diplomas().get(i), now), "Văn bằng / diplomas"));
+            }
+
+            AtomicInteger verified = new AtomicInteger();
+            List<String> failed = new ArrayList<>();
+            try (LedgerPort reader = ws.connect(Workspace.PUBLIC_VERIFIER);
+                 ProgressBar bar = new ProgressBar("Kiểm tra / verifying", issued.size())) {
+                CredentialVerifier verifier = verifier(reader);
+                for (ObjectNode credential : issued) {
+                    VerificationReport report = verifier.verify(credential);
+                    String id = credential.get("id").asText();
+                    Files.writeString(out.resolve(fileName(id)), JSON.writeValueAsString(credential));
+                    if (report.valid()) {
+                        verified.incrementAndGet();
+                    } else {
+                        failed.add(id + ": " + String.join("; ", report.failures().stream()
+                                .map(f -> f.check().id() + " — " + f.reason()).toList()));
+                    }
+                    bar.step();
+                }
+            }
+            failed.forEach(f -> System.out.println("  ✗ " + f));
+            System.out.println("Đã ghi / written: " + out.toAbsolutePath());
+            System.out.printf("%d issued, %d verified, %d failed%n", issued.size(), verified.get(), failed.size());
+            return failed.isEmpty() ? 0 : 1;
+        }
+    }
+
+    private interface Signing {
+        ObjectNode sign(int index);
+    }
+
+    private static List<ObjectNode> issueBatch(LedgerPort port, String issuerCode, CredentialType type, int count,
+                                               Signing signing, String label) {
+        if (count == 0) {
+            return List.of();
+        }
+        List<AnchoredBatch.Entry> entries = new ArrayList<>(count);
+        try (ProgressBar bar = new ProgressBar("Ký / signing " + label, count)) {
+            for (int i = 0; i < count; i++) {
+                entries.add(AnchoredBatch.Entry.of(signing.sign(i)));
+                bar.step();
+            }
+        }
+        String batchId = issuerCode + "-" + type.typeName() + "-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
+                + "-" + UUID.randomUUID().toString().substring(0, 8);
+        AnchoredBatch batch = AnchoredBatch.anchor(port, LEDGER_NAME, batchId, issuerCode, type.typeName(), entries);
+        System.out.printf("Neo / anchored %s: %d %s, root %s…, tx %s…%n", batchId, count, type.typeName(),
+                batch.anchor().merkleRootHex().substring(0, 16), batch.anchor().txId().substring(0, 16));
+        return batch.credentials();
+    }
+
+    /** {@code urn:uuid:1234…} → {@code 1234….json}. */
+    static String fileName(String credentialId) {
+        String tail = credentialId.substring(credentialId.lastIndexOf(':') + 1);
+        return tail.replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
+    }
+}
