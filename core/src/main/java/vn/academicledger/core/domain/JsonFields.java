@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import vn.academicledger.core.error.InvalidInputException;
@@ -152,10 +153,13 @@ final class JsonFields {
     }
 
     /** Runs a domain constructor, prefixing its error with this object's path. */
-    <T> T at(String field, java.util.function.Supplier<T> build) {
+    <T> T at(String field, Supplier<T> build) {
         try {
             return build.get();
         } catch (InvalidInputException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(path)) {
+                throw e; // already names its field
+            }
             throw new InvalidInputException((field == null ? path : path(field)) + ": " + e.getMessage(), e);
         }
     }
