@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
                 Workspace.accredit(admin, school.code(), school.name(), school.did(), schoolKey.publicKey().multibase());
                 Workspace.accredit(admin, DEPARTMENT_CODE, DEPARTMENT_NAME, DEPARTMENT_DID, departmentKey.publicKey().multibase());
             }
-            Instant now = Instant.now();
+            Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             Issuance schoolIssuance = new Issuance(school.did(), school.name(), schoolKey, Cryptosuite.EDDSA_JCS_2022);
             Issuance departmentIssuance = new Issuance(DEPARTMENT_DID, DEPARTMENT_NAME, departmentKey, Cryptosuite.EDDSA_RDFC_2022);
 
