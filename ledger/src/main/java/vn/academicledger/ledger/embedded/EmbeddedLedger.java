@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import vn.academicledger.chaincode.contract.AcademicLedgerContract;
@@ -33,8 +35,9 @@ import vn.academicledger.core.ledger.LedgerPort;
  * in a directory:
  *
  * <pre>
- * blocks.log        one record per block: number, previous hash, transaction (id, time, creator
- *                   MSP and subject, function, write set), own hash (see {@link Block})
+ * blocks.log        one line per block: number, previous hash, transaction (id, time, creator
+ *                   MSP and subject, function, write set), own hash (see {@link Block});
+ *                   zero-filled ahead of the last block while open (see {@link BlockLog})
  * checkpoint.json   the last block number and hash, written on close
  * ledger.lock       held while open, so one process at a time uses the directory
  * </pre>
@@ -42,8 +45,9 @@ import vn.academicledger.core.ledger.LedgerPort;
  * <p>Opening replays the whole log to rebuild the world state and refuses, with
  * {@link LedgerErrorCode#CORRUPTED} naming the first bad block, a log that was altered: a
  * changed byte, a deleted, reordered or replaced block, bytes cut out of the middle, or (once a
- * checkpoint was written) blocks cut off the end. Only an incomplete last record, what a crash
- * leaves mid-write, is dropped, with a warning: its transaction never returned to its caller.
+ * checkpoint was written) blocks cut off the end. Only what a crash leaves of the one group write
+ * it interrupted is dropped, with a warning: none of its transactions had returned to its caller
+ * (the exact rule is in {@link BlockLog}).
  *
  * <p>Thread-safe. Transactions execute one at a time (each takes microseconds) and then wait
  * for their block to reach the disk; a single writer forces whatever blocks have queued meanwhile
@@ -60,8 +64,14 @@ public final class EmbeddedLedger implements AutoCloseable {
     static final String LOCK_FILE = "ledger.lock";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Directories open in this JVM. The file lock only keeps other processes out: a second channel
+     * on the lock file, closed, could drop this process's POSIX lock, so it is never opened.
+     */
+    private static final Set<Path> OPEN_DIRECTORIES = ConcurrentHashMap.newKeySet();
     private static final HexFormat HEX = HexFormat.of();
 
+    private final Path realDirectory;
     private final Path directory;
     private final Clock clock;
     private final FileChannel lockChannel;
@@ -75,8 +85,9 @@ public final class EmbeddedLedger implements AutoCloseable {
     private String lastHash;
     private boolean closed;
 
-    private EmbeddedLedger(Path directory, Clock clock, FileChannel lockChannel, FileLock fileLock, WorldState state,
-            BlockLog.Replay replay) {
+    private EmbeddedLedger(Path realDirectory, Path directory, Clock clock, FileChannel lockChannel, FileLock fileLock,
+            WorldState state, BlockLog.Replay replay) {
+        this.realDirectory = realDirectory;
         this.directory = directory;
         this.clock = clock;
         this.lockChannel = lockChannel;
@@ -103,8 +114,15 @@ public final class EmbeddedLedger implements AutoCloseable {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(clock, "clock");
         FileChannel lockChannel = null;
+        Path claimed = null;
         try {
             Files.createDirectories(directory);
+            Path real = directory.toRealPath();
+            if (!OPEN_DIRECTORIES.add(real)) {
+                throw new LedgerException(LedgerErrorCode.UNAVAILABLE, LedgerException.Stage.OPEN, null,
+                        "the embedded ledger in " + directory + " is open already in this process");
+            }
+            claimed = real;
             lockChannel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             FileLock fileLock;
@@ -141,13 +159,15 @@ public final class EmbeddedLedger implements AutoCloseable {
                                 + CHECKPOINT_FILE + " records block " + checkpoint.blockNumber()
                                 + " as written (blocks were cut off the end)");
             }
-            return new EmbeddedLedger(directory, clock, lockChannel, fileLock, state, replay);
+            return new EmbeddedLedger(claimed, directory, clock, lockChannel, fileLock, state, replay);
         } catch (IOException e) {
             closeQuietly(lockChannel);
+            unclaim(claimed);
             throw new LedgerException(LedgerErrorCode.UNAVAILABLE, LedgerException.Stage.OPEN, null,
                     "cannot open the embedded ledger in " + directory + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(lockChannel);
+            unclaim(claimed);
             throw e;
         }
     }
@@ -283,7 +303,7 @@ public final class EmbeddedLedger implements AutoCloseable {
             lock.writeLock().unlock();
         }
         try {
-            log.close();
+            log.abandon();
         } catch (IOException ignored) {
             // a crash does not report either
         } finally {
@@ -298,6 +318,13 @@ public final class EmbeddedLedger implements AutoCloseable {
             // closing the channel releases it too
         }
         closeQuietly(lockChannel);
+        unclaim(realDirectory);
+    }
+
+    private static void unclaim(Path realDirectory) {
+        if (realDirectory != null) {
+            OPEN_DIRECTORIES.remove(realDirectory);
+        }
     }
 
     private void requireOpen(String txId, LedgerException.Stage stage) {

@@ -69,8 +69,18 @@ class EmbeddedLedgerTest {
         return HexFormat.of().formatHex(bytes);
     }
 
+    /** The log's records, without the zero padding an open (or crashed) ledger keeps after them. */
+    private byte[] logRecords() throws IOException {
+        byte[] bytes = Files.readAllBytes(logFile());
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] != '\n') {
+            end--;
+        }
+        return java.util.Arrays.copyOf(bytes, end);
+    }
+
     private List<String> logLines() throws IOException {
-        return Files.readAllLines(logFile(), StandardCharsets.UTF_8);
+        return new String(logRecords(), StandardCharsets.UTF_8).lines().toList();
     }
 
     private void writeLogLines(List<String> lines) throws IOException {
@@ -163,10 +173,17 @@ class EmbeddedLedgerTest {
         }
 
         @Test
-        void a_second_open_of_the_same_directory_is_refused() {
+        void a_second_open_of_the_same_directory_is_refused_and_the_first_keeps_working() {
             assertThatThrownBy(() -> EmbeddedLedger.open(directory, FIXED))
                     .isInstanceOfSatisfying(LedgerException.class,
                             e -> assertThat(e.errorCode()).isEqualTo(LedgerErrorCode.UNAVAILABLE));
+            assertThatThrownBy(() -> EmbeddedLedger.open(directory.resolve("."), FIXED))
+                    .isInstanceOf(LedgerException.class);
+
+            writeSomeBlocks(ledger, 1);
+            ledger.close();
+            ledger = EmbeddedLedger.open(directory, FIXED);
+            assertThat(ledger.head().blockNumber()).isEqualTo(1);
         }
 
         @Test
@@ -351,20 +368,37 @@ class EmbeddedLedgerTest {
     }
 
     @Nested
-    class whenACrashTornTheLastRecord {
+    class whenTheLedgerCrashed {
         private List<BatchAnchor> anchors;
+        private byte[] records;
+        private int lastRecordStart;
 
         @BeforeEach
-        void writeAndCrash() {
+        void writeAndCrash() throws IOException {
             EmbeddedLedger ledger = EmbeddedLedger.open(directory, FIXED);
             anchors = writeSomeBlocks(ledger, 4);
             ledger.abandon();
+            records = logRecords();
+            lastRecordStart = new String(records, StandardCharsets.ISO_8859_1).lastIndexOf('\n', records.length - 2) + 1;
+        }
+
+        private void assertOpensWithBlocksUpTo(long lastBlock) {
+            try (EmbeddedLedger ledger = EmbeddedLedger.open(directory, FIXED)) {
+                assertThat(ledger.head().blockNumber()).isEqualTo(lastBlock);
+            }
         }
 
         @Test
-        void the_ledger_opens_with_the_last_complete_block() throws IOException {
-            byte[] bytes = Files.readAllBytes(logFile());
-            Files.write(logFile(), java.util.Arrays.copyOf(bytes, bytes.length - 37));
+        void the_preallocated_padding_it_leaves_loses_nothing() throws IOException {
+            assertThat(Files.size(logFile())).isGreaterThan(records.length);
+
+            assertOpensWithBlocksUpTo(4);
+            assertThat(Files.size(logFile())).isEqualTo(records.length);
+        }
+
+        @Test
+        void a_last_record_cut_short_is_dropped_and_the_ledger_opens_with_the_block_before() throws IOException {
+            Files.write(logFile(), java.util.Arrays.copyOf(records, records.length - 37));
 
             try (EmbeddedLedger ledger = EmbeddedLedger.open(directory, FIXED)) {
                 assertThat(ledger.head().blockNumber()).isEqualTo(3);
@@ -376,30 +410,102 @@ class EmbeddedLedgerTest {
                         new AnchorRequest("batch-3", root(3), SCHOOL, 13, "ReportCard"));
                 assertThat(retried.blockNumber()).isEqualTo(4);
             }
-            try (EmbeddedLedger ledger = EmbeddedLedger.open(directory, FIXED)) {
-                assertThat(ledger.head().blockNumber()).isEqualTo(4);
-            }
+            assertOpensWithBlocksUpTo(4);
         }
 
         @Test
-        void half_a_record_after_the_last_block_is_dropped() throws IOException {
-            Files.write(logFile(), "{\"block\":{\"number\":5,\"previ".getBytes(StandardCharsets.UTF_8),
-                    java.nio.file.StandardOpenOption.APPEND);
+        void a_last_record_whose_end_never_reached_the_disk_is_dropped() throws IOException {
+            byte[] bytes = Files.readAllBytes(logFile());
+            java.util.Arrays.fill(bytes, records.length - 37, records.length, (byte) 0);
+            Files.write(logFile(), bytes);
 
-            try (EmbeddedLedger ledger = EmbeddedLedger.open(directory, FIXED)) {
-                assertThat(ledger.head().blockNumber()).isEqualTo(4);
-            }
+            assertOpensWithBlocksUpTo(3);
+        }
+
+        @Test
+        void a_last_record_with_a_page_that_never_reached_the_disk_is_dropped() throws IOException {
+            byte[] bytes = Files.readAllBytes(logFile());
+            java.util.Arrays.fill(bytes, lastRecordStart + 100, lastRecordStart + 300, (byte) 0);
+            Files.write(logFile(), bytes);
+
+            assertOpensWithBlocksUpTo(3);
+        }
+
+        @Test
+        void half_a_record_written_after_the_last_block_is_dropped() throws IOException {
+            byte[] bytes = Files.readAllBytes(logFile());
+            byte[] half = "{\"block\":{\"number\":5,\"previ".getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(half, 0, bytes, records.length, half.length);
+            Files.write(logFile(), bytes);
+
+            assertOpensWithBlocksUpTo(4);
             assertThat(new String(Files.readAllBytes(logFile()), StandardCharsets.UTF_8)).endsWith("\"}\n");
         }
 
         @Test
-        void a_torn_record_is_no_excuse_for_a_changed_one_before_it() throws IOException {
-            byte[] bytes = Files.readAllBytes(logFile());
-            byte[] torn = java.util.Arrays.copyOf(bytes, bytes.length - 37);
+        void a_torn_write_is_no_excuse_for_a_changed_record_before_it() throws IOException {
+            byte[] torn = java.util.Arrays.copyOf(records, records.length - 37);
             torn[200] ^= 0x01;
             Files.write(logFile(), torn);
 
             assertCorruptedAtBlock(0);
+        }
+
+        @Test
+        void a_changed_last_record_without_missing_pages_is_refused() throws IOException {
+            byte[] bytes = Files.readAllBytes(logFile());
+            bytes[lastRecordStart + 150] ^= 0x01;
+            Files.write(logFile(), bytes);
+
+            assertCorruptedAtBlock(4);
+        }
+
+        @Test
+        void more_after_the_last_record_than_one_write_could_leave_is_refused() throws IOException {
+            byte[] bytes = Files.readAllBytes(logFile());
+            byte[] longer = java.util.Arrays.copyOf(bytes, records.length + BlockLog.MAX_GROUP_BYTES + 10);
+            java.util.Arrays.fill(longer, records.length, longer.length, (byte) 'x');
+            Files.write(logFile(), longer);
+
+            assertCorruptedAtBlock(5);
+        }
+    }
+
+    @Nested
+    class whenALongLogWasAltered {
+        @Test
+        void zeros_written_into_a_block_far_from_the_end_are_refused() throws Exception {
+            try (EmbeddedLedger ledger = EmbeddedLedger.open(directory, FIXED)) {
+                writeSomeBlocks(ledger, 0);
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                try {
+                    List<Future<Object>> done = new ArrayList<>();
+                    for (int t = 0; t < 4; t++) {
+                        int thread = t;
+                        done.add(pool.submit(() -> {
+                            LedgerPort issuer = ledger.connect(ISSUER);
+                            for (int i = 0; i < 450; i++) {
+                                issuer.anchorBatch(new AnchorRequest("long-" + thread + "-" + i, root(i), SCHOOL, 1,
+                                        "ReportCard"));
+                            }
+                            return null;
+                        }));
+                    }
+                    for (Future<Object> future : done) {
+                        future.get(120, TimeUnit.SECONDS);
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+            }
+            byte[] bytes = Files.readAllBytes(logFile());
+            assertThat(bytes.length).isGreaterThan(BlockLog.MAX_GROUP_BYTES + 10_000);
+            List<String> lines = logLines();
+            int offsetOfBlock3 = utf8Length(lines.get(0)) + utf8Length(lines.get(1)) + utf8Length(lines.get(2)) + 3;
+            java.util.Arrays.fill(bytes, offsetOfBlock3 + 100, offsetOfBlock3 + 300, (byte) 0);
+            Files.write(logFile(), bytes);
+
+            assertCorruptedAtBlock(3);
         }
     }
 
