@@ -1,7 +1,6 @@
 package vn.academicledger.core.domain;
 
 import java.text.Normalizer;
-import java.util.Objects;
 import vn.academicledger.core.error.InvalidInputException;
 
 /** Shared input checks of the domain records; messages say what to fix, in Vietnamese. */
@@ -41,9 +40,5 @@ final class Checks {
         if (!condition) {
             throw new InvalidInputException(message);
         }
-    }
-
-    static String nonNull(String s) {
-        return Objects.requireNonNullElse(s, "");
     }
 }

@@ -40,7 +40,7 @@ public record Student(String studentNumber, String fullName, LocalDate dateOfBir
         check(fullName.codePoints().allMatch(c -> Character.isLetter(c) || c == ' ' || c == '\'' || c == '-'),
                 "Họ và tên của " + who + " chỉ được chứa chữ cái, dấu cách, dấu ' và dấu -.");
         required(dateOfBirth, "ngày sinh của " + who);
-        check(dateOfBirth.getYear() >= 1900 && !dateOfBirth.isAfter(LocalDate.now()),
+        check(dateOfBirth.getYear() >= 1900 && dateOfBirth.getYear() <= 2099,
                 "Ngày sinh " + dateOfBirth + " của " + who + " không hợp lệ.");
         placeOfBirth = text(placeOfBirth, "nơi sinh của " + who);
         required(gender, "giới tính của " + who);
