@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import com.apicatalog.jsonld.loader.DocumentLoader;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.academicledger.core.crypto.Multibase;
@@ -21,7 +22,8 @@ import vn.academicledger.core.vc.VerifiableCredential;
  *
  * <ul>
  *   <li>{@code proof} may be one object or a proof set (array); each DataIntegrityProof is
- *       verified over the document with the whole {@code proof} property removed.</li>
+ *       verified over the document with the whole {@code proof} property removed (a proof with
+ *       {@code previousProof}, in a chain, over the document plus the proofs it names).</li>
  *   <li>{@code MerkleInclusionProof} entries are anchoring receipts, checked elsewhere: reported
  *       as {@link ProofResult.Outcome#NOT_A_SIGNATURE}.</li>
  *   <li>The proof's purpose must be the expected one (assertionMethod), the key must be listed
@@ -86,12 +88,58 @@ public final class DataIntegrityVerifier {
         List<ProofResult> results = new ArrayList<>();
         if (proof.isArray()) {
             for (int i = 0; i < proof.size(); i++) {
-                results.add(verifyOne(i, proof.get(i), unsecured));
+                JsonNode entry = proof.get(i);
+                ObjectNode signedOver = unsecured;
+                if (entry.has("previousProof")) {
+                    try {
+                        signedOver = withPreviousProofs(unsecured, (ArrayNode) proof, entry.get("previousProof"));
+                    } catch (ProofCheckException e) {
+                        results.add(new ProofResult(i, entry.path("type").textValue(), entry.path("cryptosuite").textValue(),
+                                entry.path("verificationMethod").textValue(), e.outcome(), e.getMessage()));
+                        continue;
+                    }
+                }
+                results.add(verifyOne(i, entry, signedOver));
             }
         } else {
             results.add(verifyOne(0, proof, unsecured));
         }
         return new VerificationReport(results);
+    }
+
+    /**
+     * A proof in a chain (with {@code previousProof}) signs the document together with the proofs
+     * it names (Data Integrity 1.0, "Verify Proof Sets and Chains"): those are put back, as an array.
+     */
+    private static ObjectNode withPreviousProofs(ObjectNode unsecured, ArrayNode allProofs, JsonNode previous) {
+        List<String> ids = new ArrayList<>();
+        if (previous.isTextual()) {
+            ids.add(previous.textValue());
+        } else if (previous.isArray()) {
+            previous.forEach(id -> ids.add(id.textValue()));
+        }
+        if (ids.isEmpty() || ids.contains(null)) {
+            throw new ProofCheckException(ProofResult.Outcome.MALFORMED_PROOF,
+                    "previousProof must be a proof id or an array of them, got " + previous);
+        }
+        ArrayNode matching = Suite.NODES.arrayNode();
+        for (String id : ids) {
+            JsonNode found = null;
+            for (JsonNode candidate : allProofs) {
+                if (id.equals(candidate.path("id").textValue())) {
+                    found = candidate;
+                    break;
+                }
+            }
+            if (found == null) {
+                throw new ProofCheckException(ProofResult.Outcome.MALFORMED_PROOF,
+                        "previousProof names " + id + ", which is not in the proof set");
+            }
+            matching.add(found);
+        }
+        ObjectNode document = unsecured.deepCopy();
+        document.set("proof", matching);
+        return document;
     }
 
     private ProofResult verifyOne(int index, JsonNode proofNode, ObjectNode unsecured) {
