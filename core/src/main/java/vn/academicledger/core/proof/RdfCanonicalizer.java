@@ -54,6 +54,7 @@ final class RdfCanonicalizer {
     /** Upper bound on titanium-rdfc work steps per document (the reference path only). */
     static final long MAX_CANONICALIZATION_STEPS = 1_000_000;
     private static final double MAX_INTEGER_AS_INTEGER = 1e21;
+    private static final long MAX_EXACT_INTEGER = 1L << 53;
     /** Titanium formats xsd:double with one shared, non-thread-safe DecimalFormat. */
     private static final Object DOUBLE_FORMAT_LOCK = new Object();
     private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::newDigest);
@@ -179,9 +180,11 @@ final class RdfCanonicalizer {
         boolean doubles;
 
         JsonValue map(JsonNode number) {
-            if (number.isIntegralNumber()) {
+            if (number.isIntegralNumber() && number.canConvertToLong()
+                    && Math.abs(number.longValue()) <= MAX_EXACT_INTEGER) {
                 return JakartaJson.exactNumber(number);
             }
+            // Beyond 2^53 a JSON number is what JavaScript reads: the nearest double.
             double value = number.doubleValue();
             if (Double.isNaN(value) || Double.isInfinite(value)) {
                 throw new InvalidInputException("JSON cannot hold " + value);
