@@ -10,6 +10,8 @@
 #   fabric.sh status        each process, its health, the channel heights, the chaincode definition
 #   fabric.sh down [--wipe] stop exactly the processes `up`/`deploy` started (by PID);
 #                           --wipe also deletes run/ (ledgers, channel block, logs)
+#   fabric.sh stop NODE     stop one of them (orderer0, peer0.department, peer0.ministry, cc.department,
+#                           cc.ministry), e.g. to test reconnection; `up` starts it again
 #
 # State lives in network-config/run/: config/ (rendered yaml), data/ (ledgers), logs/, pids/,
 # channel/ (genesis block), chaincode/ (package and package id). Ports: network.env.
@@ -104,19 +106,22 @@ stop_process() {
 
 health() { curl -s --max-time 2 "http://127.0.0.1:$1/healthz" 2>/dev/null || true; }
 
-wait_healthy() { # wait_healthy NAME OPS_PORT
-  local name="$1" port="$2" deadline=$(( $(date +%s) + HEALTH_TIMEOUT )) body
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_healthy() { # wait_healthy NAME OPS_PORT GRPC_PORT
+  # The operations server answers /healthz before the node's gRPC port listens: wait for both.
+  local name="$1" port="$2" grpc="$3" deadline=$(( $(date +%s) + HEALTH_TIMEOUT )) body=""
   while (( $(date +%s) < deadline )); do
     running_pid "$name" > /dev/null || { tail -n 30 "$RUN/logs/$name.log" >&2; die "$name exited; see run/logs/$name.log"; }
     body="$(health "$port")"
-    [[ "$body" == *'"status":"OK"'* ]] && return 0
-    sleep 0.5
+    [[ "$body" == *'"status":"OK"'* ]] && listening "$grpc" && return 0
+    sleep 0.2
   done
-  die "$name not healthy after ${HEALTH_TIMEOUT}s (last /healthz answer: ${body:-none})"
+  die "$name not healthy after ${HEALTH_TIMEOUT}s (last /healthz answer: ${body:-none}; gRPC port $grpc)"
 }
 
 check_port_free() {
-  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+  if listening "$1"; then
     die "port $1 on 127.0.0.1 is in use by another program (see network.env to move the port plan)"
   fi
 }
@@ -240,8 +245,8 @@ cmd_up() {
   start_orderer
   local org
   for org in "${ORGS[@]}"; do start_peer "$org"; done
-  wait_healthy orderer0 "$ORDERER_OPS_PORT"
-  for org in "${ORGS[@]}"; do wait_healthy "peer0.$org" "$(org_var "$org" OPS_PORT)"; done
+  wait_healthy orderer0 "$ORDERER_OPS_PORT" "$ORDERER_PORT"
+  for org in "${ORGS[@]}"; do wait_healthy "peer0.$org" "$(org_var "$org" OPS_PORT)" "$(org_var "$org" PEER_PORT)"; done
   log "orderer0 and both peers report /healthz OK ($(elapsed "$t0"))"
   create_channel
   wait_channel_height
@@ -295,7 +300,7 @@ start_chaincode_server() { # start_chaincode_server ORG PACKAGE_ID JAR
     CORE_PEER_LOCALMSPID="$(msp_id "$org")" \
     -- java ${CHAINCODE_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} -jar "$jar"
   local deadline=$(( $(date +%s) + HEALTH_TIMEOUT ))
-  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+  until listening "$port"; do
     running_pid "cc.$org" > /dev/null || { tail -n 30 "$RUN/logs/cc.$org.log" >&2; die "chaincode server cc.$org exited"; }
     (( $(date +%s) < deadline )) || die "chaincode server cc.$org not listening on $port after ${HEALTH_TIMEOUT}s"
     sleep 0.5
@@ -446,5 +451,10 @@ case "${1:-}" in
   deploy) cmd_deploy ;;
   status) cmd_status ;;
   down) shift; cmd_down "$@" ;;
-  *) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  stop)
+    case "${2:-}" in
+      orderer0|peer0.department|peer0.ministry|cc.department|cc.ministry) stop_process "$2" ;;
+      *) die "stop what? orderer0, peer0.department, peer0.ministry, cc.department or cc.ministry" ;;
+    esac ;;
+  *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
