@@ -1,10 +1,14 @@
 package vn.academicledger.core.proof;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.academicledger.core.crypto.Sha256;
 import vn.academicledger.core.error.InvalidInputException;
+import vn.academicledger.core.json.Jcs;
 
 /**
  * eddsa-rdfc-2022: the document and the proof configuration are turned into RDF and
@@ -12,7 +16,15 @@ import vn.academicledger.core.error.InvalidInputException;
  * (spec "Proof Configuration" step 4); the proof itself is written without one.
  */
 final class EddsaRdfc2022 extends Suite {
+    private static final int PROOF_CONFIG_CACHE_LIMIT = 1024;
+
     private final RdfCanonicalizer canonicalizer;
+    /**
+     * SHA-256 of canonical proof configurations, by their JCS form. The canonical form is a pure
+     * function of the JSON (contexts are bundled and immutable), and a batch of credentials
+     * signed in the same second by the same key shares one proof configuration.
+     */
+    private final Map<String, byte[]> proofConfigHashes = new ConcurrentHashMap<>();
 
     EddsaRdfc2022(RdfCanonicalizer canonicalizer) {
         this.canonicalizer = canonicalizer;
@@ -31,7 +43,7 @@ final class EddsaRdfc2022 extends Suite {
     @Override
     byte[] hashData(ObjectNode unsecuredDocument, ObjectNode proofOptions) {
         checkProofConfig(proofOptions);
-        byte[] proofConfigHash = Sha256.digest(canonical(proofConfig(unsecuredDocument, proofOptions), "proof configuration"));
+        byte[] proofConfigHash = proofConfigHash(proofConfig(unsecuredDocument, proofOptions));
         byte[] documentHash = Sha256.digest(canonical(unsecuredDocument, "document"));
         return concat(proofConfigHash, documentHash);
     }
@@ -44,6 +56,25 @@ final class EddsaRdfc2022 extends Suite {
     @Override
     String canonicalProofConfig(ObjectNode unsecuredDocument, ObjectNode proofOptions) {
         return canonicalizer.canonicalNQuads(proofConfig(unsecuredDocument, proofOptions));
+    }
+
+    private byte[] proofConfigHash(ObjectNode proofConfig) {
+        String key;
+        try {
+            key = Jcs.canonicalizeToString(proofConfig);
+        } catch (InvalidInputException e) {
+            throw new ProofCheckException(ProofResult.Outcome.CANONICALIZATION_FAILED,
+                    "the proof configuration cannot be canonicalized: " + e.getMessage(), e);
+        }
+        byte[] hash = proofConfigHashes.get(key);
+        if (hash == null) {
+            hash = Sha256.digest(canonical(proofConfig, "proof configuration"));
+            if (proofConfigHashes.size() >= PROOF_CONFIG_CACHE_LIMIT) {
+                proofConfigHashes.clear();
+            }
+            proofConfigHashes.put(key, hash);
+        }
+        return hash.clone();
     }
 
     private static ObjectNode proofConfig(ObjectNode unsecuredDocument, ObjectNode proofOptions) {

@@ -44,7 +44,7 @@ final class Rdfc10 implements RdfQuadConsumer {
 
     private final MessageDigest digest;
     private final List<Quad> quads = new ArrayList<>();
-    private final Set<String> distinct = new HashSet<>();
+    private final Set<Quad> distinct = new HashSet<>();
     private final Map<String, List<Quad>> blankNodeQuads = new LinkedHashMap<>();
     private final Map<String, String> firstDegreeHashes = new HashMap<>();
     private final IdentifierIssuer canonicalIssuer = new IdentifierIssuer("c14n");
@@ -58,7 +58,7 @@ final class Rdfc10 implements RdfQuadConsumer {
     public RdfQuadConsumer quad(String subject, String predicate, String object, String datatype, String language,
                                 String direction, String graph) {
         Quad quad = new Quad(subject, predicate, object, datatype, language, direction, graph);
-        if (!distinct.add(quad.line(null, null))) {
+        if (!distinct.add(quad)) {
             return this; // a dataset is a set: the same quad twice is one quad
         }
         quads.add(quad);
@@ -336,7 +336,7 @@ final class Rdfc10 implements RdfQuadConsumer {
     private record NDegreeResult(String hash, IdentifierIssuer issuer) {
     }
 
-    /** One quad, its fixed terms serialized once. */
+    /** One quad, its fixed terms serialized once. Equal when all terms are equal. */
     private static final class Quad {
         final String subject;
         final String predicate;
@@ -364,6 +364,18 @@ final class Rdfc10 implements RdfQuadConsumer {
             this.predicateTerm = iri(predicate);
             this.objectTerm = literal ? literal(object, datatype, language, direction) : objectBlank ? null : iri(object);
             this.graphTerm = graph == null || graphBlank ? null : iri(graph);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Quad quad && subject.equals(quad.subject) && predicate.equals(quad.predicate)
+                    && object.equals(quad.object) && java.util.Objects.equals(graph, quad.graph)
+                    && java.util.Objects.equals(objectTerm, quad.objectTerm) && objectBlank == quad.objectBlank;
+        }
+
+        @Override
+        public int hashCode() {
+            return (subject.hashCode() * 31 + predicate.hashCode()) * 31 + object.hashCode();
         }
 
         /**
