@@ -20,7 +20,12 @@ final class Vectors {
     }
 
     static String text(String path) {
-        try (InputStream in = Vectors.class.getResourceAsStream("/vectors/vc-di-eddsa/" + path)) {
+        return resource("/vectors/vc-di-eddsa/" + path);
+    }
+
+    /** A test resource by its absolute path, e.g. /vectors/digitalbazaar/did.json. */
+    static String resource(String path) {
+        try (InputStream in = Vectors.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalArgumentException("no vector " + path);
             }
@@ -31,8 +36,12 @@ final class Vectors {
     }
 
     static ObjectNode json(String path) {
+        return parse(text(path));
+    }
+
+    static ObjectNode parse(String json) {
         try {
-            return (ObjectNode) JSON.readTree(text(path));
+            return (ObjectNode) JSON.readTree(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
