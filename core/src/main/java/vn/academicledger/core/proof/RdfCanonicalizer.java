@@ -80,11 +80,6 @@ final class RdfCanonicalizer {
         return canonicalNQuads(document).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** SHA-256 of the canonical N-Quads. */
-    byte[] sha256(JsonNode document) {
-        return Sha256.digest(canonicalize(document));
-    }
-
     String canonicalNQuads(JsonNode document) {
         Rdfc10 canon = new Rdfc10(DIGEST.get());
         toRdf(document, canon);

@@ -82,7 +82,7 @@ public final class CredentialBuilder {
         return this;
     }
 
-    /** The issuer as an object with its DID and its name (one language). */
+    /** The issuer as an object with its DID and its Vietnamese name ({@code @language} vi). */
     public CredentialBuilder issuer(String did, String name) {
         this.issuerId = Objects.requireNonNull(did, "did");
         this.issuerName = List.of(LanguageValue.vi(name));
