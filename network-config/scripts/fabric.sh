@@ -85,6 +85,12 @@ start_process() { # start_process NAME MARKER ENV=... -- COMMAND ARGS...
   log "$name started (pid $(sed -n 1p "$file"), log run/logs/$name.log)"
 }
 
+alive() { # a PID that runs; an exited process waiting to be reaped (state Z) does not count
+  local state
+  state="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" || return 1
+  [[ -n "$state" && "$state" != Z ]]
+}
+
 stop_process() {
   local name="$1" pid i
   if ! pid="$(running_pid "$name")"; then
@@ -93,10 +99,10 @@ stop_process() {
   fi
   kill -TERM "$pid" 2>/dev/null || true
   for i in $(seq 1 $((STOP_TIMEOUT * 10))); do
-    kill -0 "$pid" 2>/dev/null || break
+    alive "$pid" || break
     sleep 0.1
   done
-  if kill -0 "$pid" 2>/dev/null; then
+  if alive "$pid"; then
     log "$name (pid $pid) did not stop in ${STOP_TIMEOUT}s: SIGKILL"
     kill -KILL "$pid" 2>/dev/null || true
   fi
