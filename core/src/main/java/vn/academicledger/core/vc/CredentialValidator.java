@@ -147,6 +147,9 @@ final class CredentialValidator {
         if (!subject.isObject() || subject.isEmpty()) {
             throw invalid(property + " must be a non-empty object of claims, got " + subject);
         }
+        if (subject.size() == 1 && subject.has("id")) {
+            throw invalid(property + " holds only an id; a subject needs at least one claim about it");
+        }
         JsonNode id = subject.get("id");
         if (id != null) {
             checkUrl(id, property + ".id");

@@ -155,6 +155,7 @@ class VerifiableCredentialTest {
             assertRejected(j -> j.remove("credentialSubject"), "credentialSubject is missing");
             assertRejected(j -> j.putObject("credentialSubject"), "must be a non-empty object of claims");
             assertRejected(j -> j.put("credentialSubject", "Lê Minh Khôi"), "credentialSubject must be an object");
+            assertRejected(j -> j.putObject("credentialSubject").put("id", "did:key:z6Mkabc"), "needs at least one claim");
         }
 
         @ParameterizedTest
