@@ -197,12 +197,20 @@ start_peer() {
     -- "$BIN/peer" node start
 }
 
+crypto_fingerprint() { # the CA certificates the channel configuration trusts
+  cat "$CRYPTO"/*Organizations/*/ca/ca-cert.pem "$CRYPTO"/*Organizations/*/tlsca/tlsca-cert.pem | sha256sum | cut -d' ' -f1
+}
+
 create_channel() {
   local block="$RUN/channel/$CHANNEL_NAME.block"
+  if [[ -f "$RUN/channel/crypto.sha256" && "$(cat "$RUN/channel/crypto.sha256")" != "$(crypto_fingerprint)" ]]; then
+    die "the crypto material changed since channel '$CHANNEL_NAME' was created: run 'fabric.sh down --wipe' first"
+  fi
   if [[ ! -f "$block" ]]; then
     mkdir -p "$RUN/channel"
     "$BIN/configtxgen" -configPath "$RUN/config" -profile AcademicChannel -channelID "$CHANNEL_NAME" \
       -outputBlock "$block" 2> "$RUN/logs/configtxgen.log" || { cat "$RUN/logs/configtxgen.log" >&2; die "configtxgen failed"; }
+    crypto_fingerprint > "$RUN/channel/crypto.sha256"
     log "genesis block of '$CHANNEL_NAME' written (run/channel/$CHANNEL_NAME.block)"
   fi
   if orderer_admin channel list 2>/dev/null | grep -q "\"name\": *\"$CHANNEL_NAME\""; then
@@ -368,7 +376,9 @@ cmd_deploy() {
   # A new jar needs new chaincode processes; the package id changes only with connection.json.
   local previous_jar_sum=""
   [[ -f "$(CC_DIR)/jar.sha256" ]] && previous_jar_sum="$(cat "$(CC_DIR)/jar.sha256")"
-  local jar_sum; jar_sum="$(sha256sum "$jar" | cut -d' ' -f1)"
+  # Hash of the jar's entries, not of the file: a rebuild that changes no class keeps the same
+  # version, so it neither restarts the chaincode servers nor bumps the definition's sequence.
+  local jar_sum; jar_sum="$(unzip -p "$jar" | sha256sum | cut -d' ' -f1)"
   if [[ "$previous_jar_sum" != "$jar_sum" ]]; then
     for org in "${ORGS[@]}"; do stop_process "cc.$org"; done
   fi

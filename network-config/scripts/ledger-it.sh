@@ -18,7 +18,9 @@ RUN="${FABRIC_RUN_DIR:-$NET/run}"
 BUILD_DIR="${AL_BUILD_DIR:-target-net}"
 
 "$HERE/fabric.sh" up
-"$HERE/fabric.sh" deploy
+# Rebuild the chaincode jar so the network runs the contract the tests are compiled against
+# (a changed jar is deployed as the next sequence; an unchanged one changes nothing).
+REBUILD_CHAINCODE="${REBUILD_CHAINCODE:-true}" "$HERE/fabric.sh" deploy
 
 work="$RUN/it-classpath"
 mkdir -p "$work"
