@@ -67,6 +67,13 @@ import vn.academicledger.documents.sign.RevocationSource;
 public final class DevPki {
     public static final String SCHOOL = "79000701";
     private static final String DOCUMENT_SIGNING = "1.3.6.1.5.5.7.3.36";
+    /**
+     * id-kp-emailProtection. NSS (and so pdfsig and LibreOffice) checks a PDF signer's certificate for
+     * the e-mail signer usage and refuses one whose EKU lacks it ("Certificate type not approved for
+     * application"); the officials issued here carry it next to documentSigning, crypto-material's
+     * principal does not yet.
+     */
+    private static final String EMAIL_PROTECTION = "1.3.6.1.5.5.7.3.4";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static DevPki shared;
 
@@ -119,14 +126,14 @@ public final class DevPki {
         principalP12 = dir.resolve("schools").resolve(SCHOOL).resolve("officials").resolve("principal.p12");
         homeroomTeacher = issue(official("Phạm Thị Thanh Hương", "Giáo viên chủ nhiệm lớp 12A1",
                 "Trường THPT thử nghiệm " + SCHOOL), school, List.of(school, department, root),
-                Duration.ofDays(825), DOCUMENT_SIGNING, false, "homeroom-12a1");
+                Duration.ofDays(825), List.of(DOCUMENT_SIGNING, EMAIL_PROTECTION), false, "homeroom-12a1");
         director = issue(official("Trần Quang Minh", "Giám đốc Sở Giáo dục và Đào tạo",
                 "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh"), department, List.of(department, root),
-                Duration.ofDays(825), DOCUMENT_SIGNING, false, "department-director");
+                Duration.ofDays(825), List.of(DOCUMENT_SIGNING, EMAIL_PROTECTION), false, "department-director");
         tsa = issue(new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN")
                         .addRDN(BCStyle.O, "Academic Ledger (development only)")
                         .addRDN(BCStyle.CN, "Academic Ledger Development TSA").build(), root, List.of(root),
-                Duration.ofDays(3650), "1.3.6.1.5.5.7.3.8", true, "tsa");
+                Duration.ofDays(3650), List.of("1.3.6.1.5.5.7.3.8"), true, "tsa");
     }
 
     public List<X509Certificate> trustAnchors() {
@@ -182,7 +189,7 @@ public final class DevPki {
         }
     }
 
-    private Issued issue(X500Name subject, Authority issuer, List<Authority> above, Duration validity, String eku,
+    private Issued issue(X500Name subject, Authority issuer, List<Authority> above, Duration validity, List<String> eku,
                          boolean criticalEku, String name) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
@@ -196,7 +203,8 @@ public final class DevPki {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
             builder.addExtension(Extension.extendedKeyUsage, criticalEku,
-                    new ExtendedKeyUsage(KeyPurposeId.getInstance(new ASN1ObjectIdentifier(eku))));
+                    new ExtendedKeyUsage(eku.stream().map(o -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(o)))
+                            .toArray(KeyPurposeId[]::new)));
             builder.addExtension(Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyId(pair.getPublic())));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     new AuthorityKeyIdentifier(keyId(issuer.certificate().getPublicKey())));
