@@ -13,6 +13,10 @@
 # Usage: install-fabric.sh [--force]
 #   FABRIC_PREBUILT_DIR=<dir>  install binaries built elsewhere instead of `go install` (a folder laid
 #                              out like network-config/bin); they must report the pinned commit.
+#   FABRIC_CACHE_DIR=<dir>     the machine's cache of installed binaries, shared by every checkout
+#                              (default ~/.cache/academic-ledger/fabric-<commit>); used when present,
+#                              filled after every install.
+# Exit codes: 0 installed; 3 no source of the pinned binaries is reachable (see the message); 1 other errors.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,6 +30,7 @@ MODULE=github.com/hyperledger/fabric
 COMMANDS=(peer orderer configtxgen osnadmin configtxlator)
 BUILDER_COMMANDS=(detect build release)
 SAMPLES=(core.yaml orderer.yaml configtx.yaml)
+CACHE="${FABRIC_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/academic-ledger/fabric-$SHORT}"
 
 force=false
 [[ "${1:-}" == "--force" ]] && force=true
@@ -54,6 +59,11 @@ fi
 mkdir -p "$BIN/ccaas_builder/bin" "$BIN/sampleconfig"
 rm -f "$STAMP"
 
+if [[ -z "${FABRIC_PREBUILT_DIR:-}" && -x "$CACHE/peer" ]] && reports_pinned_commit "$CACHE/peer"; then
+  log "Using this machine's cache $CACHE"
+  FABRIC_PREBUILT_DIR="$CACHE"
+fi
+
 if [[ -n "${FABRIC_PREBUILT_DIR:-}" ]]; then
   log "Installing prebuilt binaries from $FABRIC_PREBUILT_DIR"
   reports_pinned_commit "$FABRIC_PREBUILT_DIR/peer" \
@@ -73,8 +83,9 @@ else
   log "go install ${COMMANDS[*]} from $MODULE@$SHORT (CGO_ENABLED=0; takes minutes on 2 cores)"
   if ! GOBIN="$BIN" go install -trimpath -ldflags "$ldflags" "${packages[@]}"; then
     log "ERROR: go install failed. If the module proxy answered '403 ... not available', it does not"
-    log "       serve this Fabric commit: build the binaries elsewhere and rerun with FABRIC_PREBUILT_DIR."
-    exit 1
+    log "       serve this Fabric commit: build the binaries elsewhere and rerun with FABRIC_PREBUILT_DIR"
+    log "       (or put them in $CACHE)."
+    exit 3
   fi
   packages=()
   for f in "${BUILDER_COMMANDS[@]}"; do packages+=("$MODULE/ccaas_builder/cmd/$f@$FABRIC_COMMIT"); done
@@ -88,5 +99,12 @@ fi
 reports_pinned_commit "$BIN/peer" || { log "ERROR: installed peer does not report commit $SHORT"; exit 1; }
 printf 'commit=%s\nversion=%s\nsource=%s\ninstalled=%s\n' "$FABRIC_COMMIT" "$FABRIC_VERSION" "$source_note" \
   "$(date -u +%Y-%m-%dT%H:%M:%SZ)" > "$STAMP"
+if [[ "$(cd "${FABRIC_PREBUILT_DIR:-/nonexistent}" 2>/dev/null && pwd -P)" != "$(mkdir -p "$CACHE" && cd "$CACHE" && pwd -P)" ]]; then
+  mkdir -p "$CACHE/ccaas_builder/bin" "$CACHE/sampleconfig"
+  for f in "${COMMANDS[@]}"; do install -m 0755 "$BIN/$f" "$CACHE/$f"; done
+  for f in "${BUILDER_COMMANDS[@]}"; do install -m 0755 "$BIN/ccaas_builder/bin/$f" "$CACHE/ccaas_builder/bin/$f"; done
+  for f in "${SAMPLES[@]}"; do install -m 0644 "$BIN/sampleconfig/$f" "$CACHE/sampleconfig/$f"; done
+  log "Cached for other checkouts on this machine in $CACHE"
+fi
 log "Installed Fabric $FABRIC_VERSION ($SHORT) in $BIN in $(($(date +%s) - start))s:"
 "$BIN/peer" version | sed 's/^/    /'

@@ -36,7 +36,7 @@ class FabricErrorsTest {
         } catch (ClassNotFoundException e) {
             protobuf4 = false;
         }
-        assumeTrue(protobuf4, "protobuf-java 4.x is missing from ledger's class path: ledger/pom.xml must declare "
+        assumeTrue(protobuf4, "protobuf-java 4.x is missing from ledger's class path: ledgers/pom.xml must declare "
                 + "com.google.protobuf:protobuf-java:4.33.0 (and io.grpc:grpc-netty-shaded:1.76.0 at run time) for the "
                 + "Fabric gateway adapter; network-config/scripts/ledger-it.sh adds both meanwhile");
     }
