@@ -41,8 +41,8 @@ import vn.academicledger.core.verify.VerificationReport;
         description = {"Cấp, neo và kiểm tra học bạ và văn bằng của một lớp 12 mẫu.",
                 "Issue, anchor and verify report cards and diplomas of a sample grade-12 class."})
 final class DemoCommand implements Callable<Integer> {
-    /** The Department of Education and Training of Ho Chi Minh City, issuer of upper-secondary diplomas. */
-    static final String DEPARTMENT_CODE = "SGDDT79";
+    /** The Department of Education and Training of Ho Chi Minh City (unit code 79000000), issuer of upper-secondary diplomas. */
+    static final String DEPARTMENT_CODE = "79000000";
     static final String DEPARTMENT_NAME = "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh";
     static final String DEPARTMENT_DID = "did:web:hcm.edu.vn";
     static final String LEDGER_NAME = "embedded";
