@@ -35,6 +35,7 @@ elif [[ $status -eq 0 ]]; then
   fi
 fi
 
+[[ -n "$fabric_note" ]] && echo "$fabric_note"
 python3 - "$ROOT" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 root = sys.argv[1]
@@ -46,5 +47,4 @@ for f in glob.glob(f"{root}/*/target/surefire-reports/TEST-*.xml"):
 failed = failures + errors
 print(f"Tests: {tests - failed - skipped} passed, {failed} failed, {skipped} skipped")
 PY
-[[ -n "$fabric_note" ]] && echo "$fabric_note"
 exit $status
