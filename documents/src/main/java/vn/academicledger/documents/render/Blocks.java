@@ -74,7 +74,7 @@ final class Blocks {
         c.centred(f.italic(), 8.5f, centreX, top - s - 13, hint, Canvas.GREY);
         if (name != null) {
             float ns = Canvas.fit(f.bold(), 10.5f, maxWidth, name);
-            c.centred(f.bold(), ns, centreX, top - s - 58, name);
+            c.centred(f.bold(), ns, centreX, top - s - 50, name);
         }
     }
 }

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -175,10 +174,5 @@ public final class DocumentRenderer {
         if (value == null) {
             throw new InvalidInputException("The " + what + " to render is missing");
         }
-    }
-
-    /** For tests and diagnostics: the local date documents print for an instant. */
-    static LocalDate localDate(Instant instant) {
-        return instant.atZone(VIETNAM).toLocalDate();
     }
 }

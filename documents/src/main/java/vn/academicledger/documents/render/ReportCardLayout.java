@@ -20,7 +20,7 @@ import vn.academicledger.core.domain.Term;
 final class ReportCardLayout {
     private static final float MARGIN = 40;
     private static final float BOTTOM_RESERVED = 138;
-    private static final float ROW = 15.5f;
+    private static final float ROW = 14.8f;
 
     private final PDDocument document;
     private final Fonts.FontSet f;
@@ -65,7 +65,7 @@ final class ReportCardLayout {
                 ly -= 12;
             }
         }
-        c.line(leftCentre - 30, ly + 6, leftCentre + 30, ly + 6, 0.7f, Canvas.BLACK);
+        c.line(leftCentre - 30, ly + 4, leftCentre + 30, ly + 4, 0.7f, Canvas.BLACK);
         float ry = Blocks.nationalHeader(c, f, lang, right - 125, top, 9.5f, 250);
         y = Math.min(ly, ry) - 16;
 
@@ -76,7 +76,7 @@ final class ReportCardLayout {
         y -= 3;
         centred(f.regular(), 10.5f, lang.t("Năm học ", "School year ") + card.schoolYear() + "  •  "
                 + lang.t("Lớp ", "Class ") + card.className() + "  •  " + lang.t("Khối ", "Grade ") + card.grade(), Canvas.BLACK);
-        y -= 12;
+        y -= 8;
 
         // Student.
         float mid = MARGIN + contentWidth * 0.58f;
@@ -86,8 +86,8 @@ final class ReportCardLayout {
         pair(MARGIN, lang.t("Ngày sinh: ", "Date of birth: "), lang.date(s.dateOfBirth()), false, mid,
                 lang.t("Mã học sinh: ", "Student number: "), s.studentNumber());
         field(MARGIN, lang.t("Nơi sinh: ", "Place of birth: "), s.placeOfBirth(), contentWidth);
-        pair(MARGIN, lang.t("Mã định danh cá nhân: ", "Personal identification number: "), s.personalId(), false, mid,
-                lang.t("GVCN: ", "Homeroom teacher: "), card.homeroomTeacher());
+        field(MARGIN, lang.t("Mã định danh cá nhân: ", "Personal identification number: "), s.personalId(), contentWidth);
+        field(MARGIN, lang.t("Giáo viên chủ nhiệm: ", "Homeroom teacher: "), card.homeroomTeacher(), contentWidth);
         y -= 8;
 
         // Subject table.
@@ -102,7 +102,7 @@ final class ReportCardLayout {
                     cell(r, Term.SEMESTER_2), cell(r, Term.YEAR)};
             row(cols, cells, false);
         }
-        y -= 10;
+        y -= 8;
 
         // Ratings.
         ensure(ROW * 3 + 4);
@@ -113,7 +113,7 @@ final class ReportCardLayout {
                 lang.label(card.semester2().conduct()), lang.label(card.year().conduct())}, true);
         row(rcols, new String[] {lang.t("Kết quả học tập", "Study results"), lang.label(card.semester1().study()),
                 lang.label(card.semester2().study()), lang.label(card.year().study())}, true);
-        y -= 14;
+        y -= 10;
 
         ensure(48);
         labelled(MARGIN, lang.t("Số buổi nghỉ học cả năm: ", "Days absent in the year: "), String.valueOf(card.daysAbsent()), contentWidth);
@@ -132,7 +132,7 @@ final class ReportCardLayout {
         y -= 8;
 
         // Signatures.
-        ensure(92);
+        ensure(84);
         float tCentre = MARGIN + contentWidth * 0.25f;
         float pCentre = MARGIN + contentWidth * 0.75f;
         if (signedOn != null) {

@@ -82,7 +82,7 @@ public final class PadesSigner {
             throw new SigningException("SIGNER_UNAVAILABLE", "The official's signer has no certificate");
         }
         byte[] signed = addSignature(pdf, signer, level, reason, chain);
-        return level == SignatureLevel.PADES_BASELINE_LT ? addValidationData(signed, signed, chain) : signed;
+        return level == SignatureLevel.PADES_BASELINE_LT ? addValidationData(signed, chain) : signed;
     }
 
     private byte[] addSignature(byte[] pdf, OfficialSigner signer, SignatureLevel level, String reason,
@@ -129,7 +129,7 @@ public final class PadesSigner {
      * Adds or extends /DSS with the certificates and CRLs that validate every signature's chain and
      * its time-stamp's chain: long-term validation data (B-LT).
      */
-    private byte[] addValidationData(byte[] pdf, byte[] signedPdf, List<X509Certificate> signerChain) {
+    private byte[] addValidationData(byte[] pdf, List<X509Certificate> signerChain) {
         List<X509Certificate> certificates = new ArrayList<>(signerChain);
         for (X509Certificate c : timestamps.certificateChain()) {
             if (!certificates.contains(c)) {

@@ -120,6 +120,13 @@ class DocumentRendererTest {
 
         @Test
         void every_student_of_the_sample_class_renders_on_one_page() throws IOException {
+            int longest = 0;
+            for (int i = 0; i < Samples.CLASS.reportCards().size(); i++) {
+                if (Samples.reportCard(i).homeroomComment().length() > Samples.reportCard(longest).homeroomComment().length()) {
+                    longest = i;
+                }
+            }
+            png(Samples.renderedReportCard(longest, Samples.VI).pdf(), "report-card-vi-longest-comment");
             for (int i = 0; i < Samples.CLASS.reportCards().size(); i++) {
                 try (PDDocument d = Loader.loadPDF(Samples.renderedReportCard(i, Samples.VI).pdf())) {
                     assertThat(d.getNumberOfPages()).as("student %d", i).isEqualTo(1);
