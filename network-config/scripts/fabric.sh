@@ -160,12 +160,18 @@ ensure_binaries() {
 }
 
 ensure_crypto() {
-  if [[ -f "$ORDERER_NODE/tls/server.key" && -f "$(org_dir ministry)/users/Admin@ministry.academicledger.test/msp/keystore/priv_sk" ]]; then
+  # The department's diploma office (unit code 79000000) is an issuer client since the generator's
+  # default list gained it; a run folder from before lacks it, and the generator then adds only it.
+  local office
+  office="$(org_dir department)/users/school-79000000@department.academicledger.test/msp/keystore/priv_sk"
+  if [[ -f "$ORDERER_NODE/tls/server.key" && -f "$(org_dir ministry)/users/Admin@ministry.academicledger.test/msp/keystore/priv_sk" \
+        && -f "$office" ]]; then
     return 0
   fi
   local jar
   jar="$(ls "$ROOT"/crypto-material/"$BUILD_DIR"/crypto-material-*.jar 2>/dev/null | head -1 || true)"
-  if [[ -z "$jar" ]]; then
+  # A jar older than the generator's sources would write yesterday's default list: rebuild it.
+  if [[ -z "$jar" || -n "$(find "$ROOT/crypto-material/src/main" "$ROOT/crypto-material/pom.xml" -newer "$jar" -type f 2>/dev/null | head -n 1)" ]]; then
     log "building the crypto-material generator (mvn -pl crypto-material -am package -DskipTests)"
     (cd "$ROOT" && mvn -B -q -Dal.build.dir="$BUILD_DIR" -pl crypto-material -am package -DskipTests)
     jar="$(ls "$ROOT"/crypto-material/"$BUILD_DIR"/crypto-material-*.jar | head -1)"

@@ -25,8 +25,17 @@ public final class CryptoMaterialMain implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, description = "output folder (default: ${DEFAULT-VALUE})")
     Path out = Path.of("crypto-material", "generated");
 
-    @Option(names = "--schools", split = ",", description = "school codes (8 digits) that get client identities and signing CAs (default: ${DEFAULT-VALUE})")
-    List<String> schools = List.of("79000701", "79000702");
+    /**
+     * The department's own diploma-issuing office: it anchors the diplomas it issues as any school
+     * does, so it needs a Fabric client identity ({@code role=issuer}, {@code schoolCode=79000000});
+     * its officials sign under {@code dev-pki/department-ca/}, so it gets no school signing CA.
+     */
+    public static final String DEPARTMENT_UNIT_CODE = "79000000";
+
+    @Option(names = "--schools", split = ",", description = {
+            "unit codes (8 digits) that get Fabric client identities (role=issuer) and, except the department's",
+            "own office " + DEPARTMENT_UNIT_CODE + ", school signing CAs (default: ${DEFAULT-VALUE})"})
+    List<String> schools = List.of("79000701", "79000702", DEPARTMENT_UNIT_CODE);
 
     @Option(names = "--only", description = "what to generate: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Part part = Part.all;
@@ -60,7 +69,8 @@ public final class CryptoMaterialMain implements Callable<Integer> {
                 deleteTree(devPki);
             }
             System.out.println("Development signing PKI in " + devPki);
-            written += new DevelopmentPki(devPki, schools, System.out).generate();
+            List<String> schoolsWithSigningCas = schools.stream().filter(code -> !code.equals(DEPARTMENT_UNIT_CODE)).toList();
+            written += new DevelopmentPki(devPki, schoolsWithSigningCas, System.out).generate();
         }
         System.out.println(written == 0 ? "Nothing to do: all material present." : written + " item(s) written.");
         return 0;

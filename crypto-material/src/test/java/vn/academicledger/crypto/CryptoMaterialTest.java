@@ -162,7 +162,7 @@ class CryptoMaterialTest {
         @Test
         void every_msp_folder_turns_on_node_ous_with_its_ca() throws Exception {
             List<Path> configs = files(fabric, "config.yaml");
-            assertThat(configs).hasSize(3 + 3 + 3 + 4); // org MSPs, nodes, admins, clients (dept-admin, 2 schools, auditor)
+            assertThat(configs).hasSize(3 + 3 + 3 + 5); // org MSPs, nodes, admins, clients (dept-admin, 2 schools, the department's office, auditor)
             for (Path config : configs) {
                 String yaml = Files.readString(config);
                 assertThat(yaml).contains("Enable: true");
@@ -192,6 +192,14 @@ class CryptoMaterialTest {
             assertThat(attributes(school)).isEqualTo(Map.of("attrs", Map.of(
                     "hf.EnrollmentID", "school-79000701", "hf.Type", "client", "schoolCode", "79000701", "role", "issuer")));
             assertThat(school.getNonCriticalExtensionOIDs()).contains("1.2.3.4.5.6.7.8.1");
+        }
+
+        @Test
+        void the_departments_diploma_office_is_an_issuer_under_its_unit_code_by_default() throws Exception {
+            X509Certificate office = PemFiles.readCertificate(user(FabricOrg.DEPARTMENT, "school-79000000").resolve("msp/signcerts/cert.pem"));
+            assertThat(attributes(office)).isEqualTo(Map.of("attrs", Map.of(
+                    "hf.EnrollmentID", "school-79000000", "hf.Type", "client", "schoolCode", "79000000", "role", "issuer")));
+            assertThat(rdn(office, BCStyle.OU)).isEqualTo("client");
         }
 
         @Test
@@ -257,6 +265,12 @@ class CryptoMaterialTest {
         void every_school_has_its_officials() throws IOException {
             assertThat(files(devPki.resolve("schools/79000701/officials"), ".p12")).hasSize(3);
             assertThat(files(devPki.resolve("schools/79000702/officials"), ".p12")).hasSize(2);
+        }
+
+        @Test
+        void the_departments_own_office_gets_no_school_signing_ca() {
+            assertThat(devPki.resolve("schools/79000000")).doesNotExist();
+            assertThat(devPki.resolve("department-ca/cert.pem")).isRegularFile();
         }
     }
 
