@@ -34,8 +34,13 @@ import java.util.Optional;
  * validation policy (dss-policy-jaxb) decides.
  */
 final class DssValidation {
+    /**
+     * @param errors        DSS's AdES validation errors (why the indication is not TOTAL_PASSED)
+     * @param modifications changes after signing that DSS's PDF modification detection found; DSS's
+     *                      default policy only warns about them, whatever the indication
+     */
     record Result(String id, List<BigInteger> byteRange, String signer, String level, String indication,
-                  boolean passed, Optional<Instant> timestampTime, List<String> errors) {
+                  boolean passed, Optional<Instant> timestampTime, List<String> errors, List<String> modifications) {
     }
 
     private DssValidation() {
@@ -75,17 +80,18 @@ final class DssValidation {
             for (Message m : simple.getAdESValidationErrors(id)) {
                 errors.add(m.getValue());
             }
+            List<String> modifications = new ArrayList<>();
             if (revision != null && revision.arePdfModificationsDetected()) {
                 if (!revision.getPdfVisualDifferenceConcernedPages().isEmpty()) {
-                    errors.add("DSS sees visual differences after signing on page(s) "
+                    modifications.add("DSS sees visual differences after signing on page(s) "
                             + revision.getPdfVisualDifferenceConcernedPages());
                 }
                 if (!revision.getPdfPageDifferenceConcernedPages().isEmpty()) {
-                    errors.add("DSS sees pages added or removed after signing: " + revision.getPdfPageDifferenceConcernedPages());
+                    modifications.add("DSS sees pages added or removed after signing: " + revision.getPdfPageDifferenceConcernedPages());
                 }
             }
             if (revision != null && revision.arePdfObjectModificationsDetected() && !revision.getPdfUndefinedChanges().isEmpty()) {
-                errors.add("DSS sees " + revision.getPdfUndefinedChanges().size() + " undefined object change(s) after signing");
+                modifications.add("DSS sees " + revision.getPdfUndefinedChanges().size() + " undefined object change(s) after signing");
             }
             Optional<Instant> tst = signature.getTimestampListByType(TimestampType.SIGNATURE_TIMESTAMP).stream()
                     .map(TimestampWrapper::getProductionTime).map(Date::toInstant).findFirst();
@@ -93,7 +99,7 @@ final class DssValidation {
             results.add(new Result(id, revision == null ? List.of() : revision.getSignatureByteRange(),
                     signature.getSigningCertificate() == null ? null : signature.getSigningCertificate().getCommonName(),
                     String.valueOf(signature.getSignatureFormat()), indication + (sub == null ? "" : "/" + sub),
-                    passed, tst, errors));
+                    passed, tst, errors, modifications));
         }
         return results;
     }

@@ -142,6 +142,7 @@ public final class PdfVerification {
                         reasons.add("not valid (" + indication + ")" + (r.errors().isEmpty() ? ""
                                 : ": " + String.join("; ", r.errors())));
                     }
+                    reasons.addAll(r.modifications());
                 }
                 checks.add(new SignatureCheck(number++, signer == null ? "unknown signer" : signer, claimed, timestamp,
                         level, indication, reasons.isEmpty(), end == pdf.length, changes, reasons));
