@@ -17,8 +17,9 @@ import java.util.List;
  * An official's key in an HSM or smart card, through the JDK's SunPKCS11 provider. The token must hold
  * the private key and its certificate under the same label (alias); issuer certificates that are not
  * on the token are given as {@code issuers}. The key never leaves the token: only the digest goes in.
+ * PKCS#11 login state belongs to the process and token, not to this object: {@link #close()} logs out.
  */
-public final class Pkcs11OfficialSigner implements OfficialSigner {
+public final class Pkcs11OfficialSigner implements OfficialSigner, AutoCloseable {
     private final Provider provider;
     private final PrivateKey key;
     private final List<X509Certificate> chain;
@@ -104,6 +105,18 @@ public final class Pkcs11OfficialSigner implements OfficialSigner {
         } catch (GeneralSecurityException e) {
             throw new SigningException("SIGNER_UNAVAILABLE", "The PKCS#11 token could not sign for "
                     + chain.get(0).getSubjectX500Principal() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Logs out of the token; signing afterwards fails. */
+    @Override
+    public void close() {
+        if (provider instanceof java.security.AuthProvider auth) {
+            try {
+                auth.logout();
+            } catch (javax.security.auth.login.LoginException e) {
+                throw new SigningException("SIGNER_UNAVAILABLE", "Cannot log out of the PKCS#11 token: " + e.getMessage(), e);
+            }
         }
     }
 }

@@ -8,8 +8,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.AuthProvider;
+import java.security.KeyStore;
+import java.security.Provider;
+import java.security.Security;
+import java.security.cert.Certificate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +28,7 @@ import vn.academicledger.documents.verify.PdfVerification;
 
 /**
  * The director's key in a SoftHSM2 token, used through the JDK's SunPKCS11 provider. Skipped unless
- * SoftHSM2 and OpenSC are installed ({@code apt-get install -y softhsm2 opensc}) and SOFTHSM2_CONF is
+ * SoftHSM2 is installed ({@code apt-get install -y softhsm2}) and SOFTHSM2_CONF is
  * set (the pom sets it for Surefire to a file under the build directory, written here).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,8 +42,8 @@ class Pkcs11OfficialSignerTest {
     @BeforeAll
     void putTheDirectorsKeyOnAToken() throws Exception {
         String conf = System.getenv("SOFTHSM2_CONF");
-        assumeTrue(Files.isRegularFile(LIBRARY), "SoftHSM2 is not installed (apt-get install -y softhsm2 opensc)");
-        assumeTrue(onPath("softhsm2-util") && onPath("pkcs11-tool"), "softhsm2-util or pkcs11-tool (opensc) missing");
+        assumeTrue(Files.isRegularFile(LIBRARY), "SoftHSM2 is not installed (apt-get install -y softhsm2)");
+        assumeTrue(onPath("softhsm2-util"), "softhsm2-util is missing (apt-get install -y softhsm2)");
         assumeTrue(conf != null, "SOFTHSM2_CONF is not set (run through Maven, whose Surefire sets it)");
         Path dir = Path.of(conf).getParent();
         Path tokens = dir.resolve("tokens");
@@ -54,29 +58,24 @@ class Pkcs11OfficialSignerTest {
         Files.writeString(Path.of(conf), "directories.tokendir = " + tokens.toAbsolutePath()
                 + "\nobjectstore.backend = file\nlog.level = ERROR\n");
         run("softhsm2-util", "--init-token", "--free", "--label", TOKEN, "--pin", "1234", "--so-pin", "5678");
-        Path key = dir.resolve("director-key.pem");
-        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
-                pki.director.key().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
-        try {
-            run("softhsm2-util", "--import", key.toString(), "--token", TOKEN, "--label", "director", "--id", "01",
-                    "--pin", "1234");
-        } finally {
-            Files.delete(key);
-        }
-        Path cert = dir.resolve("director.der");
-        Files.write(cert, pki.director.certificate().getEncoded());
-        run("pkcs11-tool", "--module", LIBRARY.toString(), "--token-label", TOKEN, "--login", "--pin", "1234",
-                "--write-object", cert.toString(), "--type", "cert", "--id", "01", "--label", "director");
         slotListIndex = indexOfToken(run("softhsm2-util", "--show-slots"));
+        // Import the key and its chain through SunPKCS11 itself (C_CreateObject), so no other tool is needed.
+        Provider importer = Security.getProvider("SunPKCS11").configure("--name=AcademicLedgerImport\nlibrary="
+                + LIBRARY + "\nslotListIndex=" + slotListIndex + "\n");
+        KeyStore token = KeyStore.getInstance("PKCS11", importer);
+        token.load(null, PIN);
+        token.setKeyEntry("director", pki.director.key(), null, pki.director.chain().toArray(Certificate[]::new));
+        // PKCS#11 login state is per process and token: log out, or every later provider finds it logged in.
+        ((AuthProvider) importer).logout();
     }
 
     @Test
     void signs_a_diploma_at_b_lt_with_the_key_on_the_token() {
-        OfficialSigner director = Pkcs11OfficialSigner.open(LIBRARY, slotListIndex, PIN, "director",
+        try (Pkcs11OfficialSigner director = Pkcs11OfficialSigner.open(LIBRARY, slotListIndex, PIN, "director",
                 pki.director.chain().subList(1, pki.director.chain().size()));
-        assertThat(director.certificate()).isEqualTo(pki.director.certificate());
-        assertThat(director.certificateChain()).hasSize(3);
-        try (LocalTimestampAuthority tsa = pki.timestampAuthority()) {
+             LocalTimestampAuthority tsa = pki.timestampAuthority()) {
+            assertThat(director.certificate()).isEqualTo(pki.director.certificate());
+            assertThat(director.certificateChain()).hasSize(3);
             byte[] signed = new PadesSigner(tsa, pki.revocationSource()).sign(Samples.renderedDiploma(0, Samples.VI).pdf(),
                     director, SignatureLevel.PADES_BASELINE_LT);
             PdfReport report = PdfVerification.trusting(pki.trustAnchors()).verify(signed);
