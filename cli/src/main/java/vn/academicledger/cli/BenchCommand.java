@@ -5,11 +5,11 @@ import picocli.CommandLine.Command;
 
 /** {@code ./ledger bench …}: benchmarks that print their figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Đo hiệu năng / Benchmarks: core", subcommands = {CoreBench.class})
+        description = "Đo hiệu năng / Benchmarks: core, fabric", subcommands = {CoreBench.class, FabricBench.class})
 final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        System.err.println("Choose a benchmark: ./ledger bench core");
+        System.err.println("Choose a benchmark: ./ledger bench core | ./ledger bench fabric");
         return 2;
     }
 }

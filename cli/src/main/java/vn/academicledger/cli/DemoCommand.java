@@ -32,7 +32,8 @@ import vn.academicledger.core.verify.ReportCardConsistency;
 import vn.academicledger.core.verify.VerificationReport;
 
 /**
- * {@code ./ledger demo}: the main job on the embedded default. The sample school issues its grade-12
+ * {@code ./ledger demo}: the main job, on the embedded default or ({@code --ledger fabric}) on the
+ * local Fabric network. The sample school issues its grade-12
  * class's report cards (eddsa-jcs-2022), the department issues the graduates' diplomas
  * (eddsa-rdfc-2022); each batch is anchored on the ledger, every credential is verified and written
  * out as JSON.
@@ -45,7 +46,6 @@ final class DemoCommand implements Callable<Integer> {
     static final String DEPARTMENT_CODE = "79000000";
     static final String DEPARTMENT_NAME = "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh";
     static final String DEPARTMENT_DID = "did:web:hcm.edu.vn";
-    static final String LEDGER_NAME = "embedded";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -53,8 +53,13 @@ final class DemoCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--data", defaultValue = ".ledger-data",
-            description = "data folder of the embedded default: dev keys and the ledger (default: ${DEFAULT-VALUE})")
+            description = "data folder: dev signing keys, and the embedded ledger (default: ${DEFAULT-VALUE})")
     Path dataDir;
+
+    @Option(names = "--ledger", defaultValue = "embedded", paramLabel = "embedded|fabric",
+            description = {"where to anchor: the embedded ledger in --data (default), or the local Fabric network",
+                    "(" + FabricClients.START_HINT + " first)"})
+    LedgerKind ledger;
 
     static CredentialVerifier verifier(LedgerPort ledger) {
         return new CredentialVerifier(ledger, Clock.systemUTC(), new ReportCardConsistency());
@@ -67,7 +72,10 @@ final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(out);
         System.out.printf("Lớp / Class %s, %s — %s (%s), năm học %s: %d học sinh / students%n", sample.className(),
                 school.name(), school.code(), school.did(), sample.schoolYear(), sample.students().size());
-        try (Workspace ws = Workspace.open(dataDir)) {
+        try (Workspace ws = Workspace.open(dataDir, ledger)) {
+            if (ws.kind() != LedgerKind.EMBEDDED) {
+                System.out.println("Sổ cái / Ledger: " + ws.describeLedger());
+            }
             Ed25519KeyPair schoolKey = ws.schoolKey(school.code());
             Ed25519KeyPair departmentKey = ws.schoolKey(DEPARTMENT_CODE);
             try (LedgerPort admin = ws.connect(ClientIdentity.departmentAdmin("admin@" + DEPARTMENT_CODE))) {
@@ -80,11 +88,13 @@ final class DemoCommand implements Callable<Integer> {
 
             List<ObjectNode> issued = new ArrayList<>();
             try (LedgerPort schoolPort = ws.connect(ClientIdentity.schoolIssuer("issuer@" + school.code(), school.code()))) {
-                issued.addAll(issueBatch(schoolPort, school.code(), CredentialType.REPORT_CARD, sample.reportCards().size(),
+                issued.addAll(issueBatch(schoolPort, ws.ledgerName(), school.code(), CredentialType.REPORT_CARD,
+                        sample.reportCards().size(),
                         i -> schoolIssuance.reportCard(sample.reportCards().get(i), now), "Học bạ / report cards"));
             }
             try (LedgerPort departmentPort = ws.connect(ClientIdentity.schoolIssuer("diplomas@" + DEPARTMENT_CODE, DEPARTMENT_CODE))) {
-                issued.addAll(issueBatch(departmentPort, DEPARTMENT_CODE, CredentialType.DIPLOMA, sample.diplomas().size(),
+                issued.addAll(issueBatch(departmentPort, ws.ledgerName(), DEPARTMENT_CODE, CredentialType.DIPLOMA,
+                        sample.diplomas().size(),
                         i -> departmentIssuance.diploma(sample.diplomas().get(i), now), "Văn bằng / diplomas"));
             }
 
@@ -117,8 +127,8 @@ final class DemoCommand implements Callable<Integer> {
         ObjectNode sign(int index);
     }
 
-    private static List<ObjectNode> issueBatch(LedgerPort port, String issuerCode, CredentialType type, int count,
-                                               Signing signing, String label) {
+    private static List<ObjectNode> issueBatch(LedgerPort port, String ledgerName, String issuerCode, CredentialType type,
+                                               int count, Signing signing, String label) {
         if (count == 0) {
             return List.of();
         }
@@ -132,7 +142,7 @@ final class DemoCommand implements Callable<Integer> {
         String batchId = issuerCode + "-" + type.typeName() + "-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC).format(Instant.now())
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
-        AnchoredBatch batch = AnchoredBatch.anchor(port, LEDGER_NAME, batchId, issuerCode, type.typeName(), entries);
+        AnchoredBatch batch = AnchoredBatch.anchor(port, ledgerName, batchId, issuerCode, type.typeName(), entries);
         System.out.printf("Neo / anchored %s: %d %s, root %s…, tx %s…%n", batchId, count, type.typeName(),
                 batch.anchor().merkleRootHex().substring(0, 16), batch.anchor().txId().substring(0, 16));
         return batch.credentials();

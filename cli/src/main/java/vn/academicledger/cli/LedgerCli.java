@@ -15,7 +15,7 @@ public final class LedgerCli implements Runnable {
 
     /** Runs the command line and returns its exit code (tests call this). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new LedgerCli());
+        CommandLine cli = new CommandLine(new LedgerCli()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("Lỗi / Error: " + e.getMessage());
             if (System.getenv("LEDGER_DEBUG") != null) {

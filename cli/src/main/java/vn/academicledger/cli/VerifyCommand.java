@@ -10,13 +10,17 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import vn.academicledger.core.anchor.CredentialDigest;
 import vn.academicledger.core.ledger.LedgerPort;
 import vn.academicledger.core.verify.CheckResult;
 import vn.academicledger.core.verify.CheckStatus;
 import vn.academicledger.core.verify.CredentialVerifier;
 import vn.academicledger.core.verify.VerificationReport;
 
-/** {@code ./ledger verify FILE}: every check of one credential, exit 0 when valid and 1 when not. */
+/**
+ * {@code ./ledger verify FILE [--ledger embedded|fabric]}: every check of one credential against the
+ * chosen ledger, exit 0 when valid and 1 when not.
+ */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Kiểm tra một chứng chỉ / Verify one credential file (JSON).",
                 "Exit code 0: valid; 1: not valid; 2: the file could not be read."})
@@ -28,6 +32,11 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--data", defaultValue = ".ledger-data", description = "the embedded default's data folder (default: ${DEFAULT-VALUE})")
     Path dataDir;
+
+    @Option(names = "--ledger", defaultValue = "embedded", paramLabel = "embedded|fabric",
+            description = {"which ledger to ask: the embedded ledger in --data (default), or the local Fabric network",
+                    "(the credential's receipt names the ledger it was anchored on)"})
+    LedgerKind ledger;
 
     @Override
     public Integer call() throws IOException {
@@ -43,10 +52,24 @@ final class VerifyCommand implements Callable<Integer> {
                     + " (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
             return 2;
         }
-        try (Workspace ws = Workspace.open(dataDir); LedgerPort ledger = ws.connect(Workspace.PUBLIC_VERIFIER)) {
-            VerificationReport report = DemoCommand.verifier(ledger).verify(json);
+        try (Workspace ws = Workspace.open(dataDir, ledger); LedgerPort port = ws.connect(Workspace.PUBLIC_VERIFIER)) {
+            noteOtherLedger(json, ws.ledgerName());
+            VerificationReport report = DemoCommand.verifier(port).verify(json);
             print(report, System.out);
             return report.valid() ? 0 : 1;
+        }
+    }
+
+    /** A receipt from another ledger cannot be found on this one: say so before the checks say "not anchored". */
+    private static void noteOtherLedger(JsonNode credential, String asked) {
+        for (JsonNode receipt : CredentialDigest.receipts(credential)) {
+            String named = receipt.path("ledger").asText("");
+            if (!named.isEmpty() && !named.equals(asked)) {
+                String option = named.equals(LedgerKind.FABRIC.receiptName()) ? " (try --ledger fabric)"
+                        : named.equals(LedgerKind.EMBEDDED.receiptName()) ? " (try --ledger embedded)" : "";
+                System.err.println("Lưu ý / Note: the credential was anchored on ledger '" + named + "'; asking '"
+                        + asked + "'" + option);
+            }
         }
     }
 

@@ -13,8 +13,9 @@ import vn.academicledger.core.ledger.LedgerPort;
 import vn.academicledger.ledger.embedded.EmbeddedLedger;
 
 /**
- * The embedded default's local state: a data folder (git-ignored) holding the development signing
- * keys, generated on first use, and the embedded ledger.
+ * The commands' local state and their ledger: a data folder (git-ignored) holding the development
+ * signing keys, generated on first use, and either the embedded ledger in that folder (the
+ * default) or clients of the local Fabric network ({@link FabricClients}).
  */
 final class Workspace implements AutoCloseable {
     /** The read-only identity verifiers use: a Ministry client, which may read but never write. */
@@ -22,24 +23,58 @@ final class Workspace implements AutoCloseable {
             new ClientIdentity(ClientIdentity.MINISTRY_MSP, "public-verifier", java.util.Map.of(ClientIdentity.ROLE, "verifier"));
 
     private final Path dataDir;
-    private final EmbeddedLedger ledger;
+    private final LedgerKind kind;
+    private final EmbeddedLedger embedded;
+    private final FabricClients fabric;
 
-    private Workspace(Path dataDir, EmbeddedLedger ledger) {
+    private Workspace(Path dataDir, LedgerKind kind, EmbeddedLedger embedded, FabricClients fabric) {
         this.dataDir = dataDir;
-        this.ledger = ledger;
+        this.kind = kind;
+        this.embedded = embedded;
+        this.fabric = fabric;
     }
 
+    /** The embedded default. */
     static Workspace open(Path dataDir) {
+        return open(dataDir, LedgerKind.EMBEDDED);
+    }
+
+    /**
+     * Opens the data folder and the chosen ledger. For Fabric, fails with a {@code LedgerException}
+     * (stage OPEN) that says what to run when the network is down or its contract not deployed.
+     */
+    static Workspace open(Path dataDir, LedgerKind kind) {
         try {
             Files.createDirectories(dataDir.resolve("keys"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data folder " + dataDir, e);
         }
-        return new Workspace(dataDir, EmbeddedLedger.open(dataDir.resolve("ledger")));
+        return switch (kind) {
+            case EMBEDDED -> new Workspace(dataDir, kind, EmbeddedLedger.open(dataDir.resolve("ledger")), null);
+            case FABRIC -> new Workspace(dataDir, kind, null, FabricClients.open());
+        };
     }
 
-    LedgerPort connect(ClientIdentity identity) {
-        return ledger.connect(identity);
+    /**
+     * A port acting in {@code role}: on the embedded ledger exactly that identity; on Fabric the
+     * client identity crypto-material generated for the role's MSP, {@code role} and {@code schoolCode}.
+     */
+    LedgerPort connect(ClientIdentity role) {
+        return embedded != null ? embedded.connect(role) : fabric.connect(role);
+    }
+
+    LedgerKind kind() {
+        return kind;
+    }
+
+    /** The {@code ledger} its receipts name. */
+    String ledgerName() {
+        return kind.receiptName();
+    }
+
+    /** One line saying which ledger this is. */
+    String describeLedger() {
+        return fabric != null ? fabric.describe() : kind.receiptName() + " (" + embedded.directory() + ")";
     }
 
     /** The school's development signing key, generated and saved (owner-only) on first use. */
@@ -64,7 +99,8 @@ final class Workspace implements AutoCloseable {
         }
         IssuerRecord record = existing.get();
         if (!record.accredited()) {
-            record = department.reinstateIssuer(schoolCode, "demo: reinstated");
+            // Reason codes are codes, never free text (the contract refuses anything else).
+            record = department.reinstateIssuer(schoolCode, "DEMO_REINSTATED");
         }
         if (!record.publicKeysMultibase().contains(publicKeyMultibase)) {
             record = department.updateIssuerKeys(schoolCode, List.of(publicKeyMultibase));
@@ -74,6 +110,11 @@ final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
-        ledger.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+        if (fabric != null) {
+            fabric.close();
+        }
     }
 }

@@ -62,6 +62,20 @@ class DemoAndVerifyTest {
     }
 
     @Test
+    void every_receipt_names_the_embedded_ledger() {
+        for (Path file : reportCards.subList(0, 2)) {
+            assertThat(read(file).get("proof").get(1).get("ledger").asText()).isEqualTo("embedded");
+        }
+        assertThat(read(diplomas.get(0)).get("proof").get(1).get("ledger").asText()).isEqualTo("embedded");
+    }
+
+    @Test
+    void a_ledger_other_than_embedded_or_fabric_is_refused_with_exit_code_two() {
+        assertThat(run("verify", reportCards.get(0).toString(), "--ledger", "ethereum", "--data", data.toString()).exitCode)
+                .isEqualTo(2);
+    }
+
+    @Test
     void an_untouched_credential_of_either_suite_verifies_with_exit_code_zero() {
         Result rc = run("verify", reportCards.get(0).toString(), "--data", data.toString());
         assertThat(rc.exitCode).as(rc.stdout).isZero();
