@@ -1,0 +1,26 @@
+package vn.academicledger.verifier.directory;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.academicledger.verifier.system.VerifierProperties;
+
+/** The embedded directory (folder + HMAC tokens), unless another {@link CredentialDirectory} is provided. */
+@Configuration(proxyBeanMethods = false)
+class DirectoryConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryConfiguration.class);
+
+    @Bean
+    AccessTokens accessTokens(VerifierProperties properties) {
+        return new AccessTokens(TokenSecret.loadOrCreate(properties.tokenSecretFile()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CredentialDirectory.class)
+    FolderCredentialDirectory credentialDirectory(VerifierProperties properties, AccessTokens tokens) {
+        LOG.info("Credentials behind QR codes: {}", properties.directory().credentials().toAbsolutePath());
+        return new FolderCredentialDirectory(properties.directory().credentials(), tokens);
+    }
+}
