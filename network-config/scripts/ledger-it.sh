@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Runs the ledgers module's live-network tests (vn.academicledger.ledger.fabric.*Test with
-# -Dfabric.it=true: the shared contract suite through the gateway adapter, and the stage /
-# reconnection tests) against the local network, which it brings up and deploys first.
+# -Dfabric.it=true: the shared contract suite through the gateway adapter, the stage /
+# reconnection tests and the peer outage test) against the local network, which it brings up and
+# deploys first; then the main job on that network, `./ledger demo --ledger fabric`, whose last
+# line must be "N issued, N verified, 0 failed". Fails when either fails; leaves the network up.
 #
 # Usage: ledger-it.sh [extra maven arguments, e.g. -Dtest=FabricLedgerStagesTest]
+# AL_BUILD_DIR (default target-net) is the build folder; ./ledger itself builds into target/, so
+# with any other folder the demo runs the same command line from that folder's cli jar.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,6 +22,29 @@ BUILD_DIR="${AL_BUILD_DIR:-target-net}"
 REBUILD_CHAINCODE="${REBUILD_CHAINCODE:-true}" "$HERE/fabric.sh" deploy
 
 cd "$ROOT"
-exec mvn -B -Dal.build.dir="$BUILD_DIR" -pl ledgers -am test \
+status=0
+mvn -B -Dal.build.dir="$BUILD_DIR" -pl ledgers -am test \
   -Dfabric.it=true -Dtest='vn.academicledger.ledger.fabric.*Test' -Dsurefire.failIfNoSpecifiedTests=false \
-  "$@"
+  "$@" || status=1
+
+echo "== ./ledger demo --ledger fabric"
+demo_dir="$(mktemp -d "${TMPDIR:-/tmp}/ledger-demo-fabric.XXXXXX")"
+trap 'rm -rf "$demo_dir"' EXIT
+if [[ "$BUILD_DIR" == target ]]; then
+  demo=("$ROOT/ledger" demo)
+else
+  mvn -B -q -Dal.build.dir="$BUILD_DIR" -pl cli -am package -DskipTests || status=1
+  demo=(java ${LEDGER_JAVA_OPTS:-} -jar "$ROOT/cli/$BUILD_DIR/academic-ledger-cli.jar" demo)
+fi
+started=$(date +%s%3N)
+"${demo[@]}" --ledger fabric --out "$demo_dir/out" --data "$demo_dir/data" > "$demo_dir/demo.log" || true
+cat "$demo_dir/demo.log"
+last="$(tail -n 1 "$demo_dir/demo.log")"
+if [[ "$last" =~ ^([0-9]+)\ issued,\ ([0-9]+)\ verified,\ 0\ failed$ ]] \
+   && (( BASH_REMATCH[1] > 0 && BASH_REMATCH[1] == BASH_REMATCH[2] )); then
+  echo "demo on Fabric: OK ($(( ($(date +%s%3N) - started) / 1000 )) s): $last"
+else
+  echo "demo on Fabric: FAILED: its last line is '${last}', not 'N issued, N verified, 0 failed'" >&2
+  status=1
+fi
+exit $status
