@@ -9,7 +9,9 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
@@ -22,6 +24,11 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -30,7 +37,9 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 
@@ -59,23 +68,76 @@ final class CertificateAuthority {
 
     /** A new self-signed root. */
     static CertificateAuthority selfSigned(CertificateSpec spec) {
+        return selfSigned(spec, Instant.now());
+    }
+
+    /** A new self-signed root, valid from {@code now} (less the backdating). */
+    static CertificateAuthority selfSigned(CertificateSpec spec, Instant now) {
         KeyPair keyPair = newKeyPair();
-        X509Certificate certificate = build(spec, keyPair.getPublic(), spec.subject(), null, (ECPrivateKey) keyPair.getPrivate());
+        X509Certificate certificate = build(spec, keyPair.getPublic(), spec.subject(), null,
+                (ECPrivateKey) keyPair.getPrivate(), now);
         return new CertificateAuthority(new Credential(certificate, keyPair.getPrivate()));
     }
 
     /** A new key pair and a certificate for it, signed by this authority. */
     Credential issue(CertificateSpec spec) {
+        return issue(spec, Instant.now());
+    }
+
+    /** A new key pair and a certificate for it, signed by this authority, valid from {@code now} (less the backdating). */
+    Credential issue(CertificateSpec spec, Instant now) {
         KeyPair keyPair = newKeyPair();
         X509Certificate certificate = build(spec, keyPair.getPublic(), X500Name.getInstance(
                 credential.certificate().getSubjectX500Principal().getEncoded()),
-                credential.certificate(), (ECPrivateKey) credential.privateKey());
+                credential.certificate(), (ECPrivateKey) credential.privateKey(), now);
         return new Credential(certificate, keyPair.getPrivate());
     }
 
     /** A subordinate authority signed by this one. */
     CertificateAuthority issueAuthority(CertificateSpec spec) {
         return new CertificateAuthority(issue(spec));
+    }
+
+    /** A subordinate authority signed by this one, valid from {@code now} (less the backdating). */
+    CertificateAuthority issueAuthority(CertificateSpec spec, Instant now) {
+        return new CertificateAuthority(issue(spec, now));
+    }
+
+    /**
+     * A CRL of this authority (version 2, CRL number and authority key identifier extensions, low-S
+     * signature) listing {@code revoked} serial numbers.
+     */
+    X509CRL issueCrl(Instant thisUpdate, Instant nextUpdate, BigInteger number, List<BigInteger> revoked) {
+        X500Name issuer = X500Name.getInstance(credential.certificate().getSubjectX500Principal().getEncoded());
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(issuer, Date.from(thisUpdate));
+        builder.setNextUpdate(Date.from(nextUpdate));
+        for (BigInteger serial : revoked) {
+            builder.addCRLEntry(serial, Date.from(thisUpdate), CRLReason.unspecified);
+        }
+        try {
+            builder.addExtension(Extension.cRLNumber, false, new CRLNumber(number));
+            builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    new AuthorityKeyIdentifier(subjectKeyId(credential.certificate().getPublicKey())));
+            return new JcaX509CRLConverter().getCRL(builder.build(
+                    new LowSEcdsaContentSigner((ECPrivateKey) credential.privateKey())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (CRLException e) {
+            throw new IllegalStateException("cannot build a CRL of " + issuer, e);
+        }
+    }
+
+    /** True when {@code crl} names this authority as issuer and its signature verifies with this authority's key. */
+    boolean issued(X509CRL crl) {
+        if (!crl.getIssuerX500Principal().equals(credential.certificate().getSubjectX500Principal())) {
+            return false;
+        }
+        try {
+            crl.verify(credential.certificate().getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
     }
 
     /** True when {@code certificate} names this authority as issuer and its signature verifies with this authority's key. */
@@ -115,8 +177,7 @@ final class CertificateAuthority {
     }
 
     private static X509Certificate build(CertificateSpec spec, PublicKey subjectKey, X500Name issuer,
-                                         X509Certificate issuerCertificate, ECPrivateKey signingKey) {
-        Instant now = Instant.now();
+                                         X509Certificate issuerCertificate, ECPrivateKey signingKey, Instant now) {
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                     issuer,
@@ -133,7 +194,7 @@ final class CertificateAuthority {
                 KeyPurposeId[] purposes = spec.extendedKeyUsage().stream()
                         .map(oid -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid)))
                         .toArray(KeyPurposeId[]::new);
-                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
+                builder.addExtension(Extension.extendedKeyUsage, spec.criticalExtendedKeyUsage(), new ExtendedKeyUsage(purposes));
             }
             builder.addExtension(Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(subjectKeyId(subjectKey)));
             if (issuerCertificate != null) {
@@ -145,6 +206,13 @@ final class CertificateAuthority {
             spec.ipAddresses().forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
             if (!names.isEmpty()) {
                 builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
+            }
+            if (!spec.crlDistributionPoints().isEmpty()) {
+                DistributionPoint[] points = spec.crlDistributionPoints().stream()
+                        .map(url -> new DistributionPoint(new DistributionPointName(new GeneralNames(
+                                new GeneralName(GeneralName.uniformResourceIdentifier, url))), null, null))
+                        .toArray(DistributionPoint[]::new);
+                builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(points));
             }
             if (!spec.fabricAttributes().isEmpty()) {
                 // The byte[] overload writes the JSON itself as the extension's OCTET STRING content, as Fabric CA does.

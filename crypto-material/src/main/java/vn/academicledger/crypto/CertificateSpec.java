@@ -15,6 +15,8 @@ import org.bouncycastle.asn1.x500.X500Name;
  * @param ipAddresses     IP subject alternative names
  * @param pathLength      for a CA, the path length constraint, or -1 for none
  * @param fabricAttributes Fabric CA attributes written into extension 1.2.3.4.5.6.7.8.1, empty for none
+ * @param crlDistributionPoints URLs of the issuer's CRL (CRL distribution points extension), empty for none
+ * @param criticalExtendedKeyUsage mark the extended key usage critical (a time-stamping authority's must be)
  */
 record CertificateSpec(
         X500Name subject,
@@ -25,7 +27,9 @@ record CertificateSpec(
         List<String> dnsNames,
         List<String> ipAddresses,
         Map<String, String> fabricAttributes,
-        Duration validity) {
+        Duration validity,
+        List<String> crlDistributionPoints,
+        boolean criticalExtendedKeyUsage) {
 
     CertificateSpec {
         Objects.requireNonNull(subject, "subject");
@@ -34,5 +38,14 @@ record CertificateSpec(
         dnsNames = List.copyOf(dnsNames);
         ipAddresses = List.copyOf(ipAddresses);
         fabricAttributes = Map.copyOf(fabricAttributes);
+        crlDistributionPoints = List.copyOf(crlDistributionPoints);
+    }
+
+    /** Without CRL distribution points and with a non-critical extended key usage (the Fabric material). */
+    CertificateSpec(X500Name subject, boolean ca, int pathLength, int keyUsage, List<String> extendedKeyUsage,
+                    List<String> dnsNames, List<String> ipAddresses, Map<String, String> fabricAttributes,
+                    Duration validity) {
+        this(subject, ca, pathLength, keyUsage, extendedKeyUsage, dnsNames, ipAddresses, fabricAttributes, validity,
+                List.of(), false);
     }
 }

@@ -245,13 +245,14 @@ class CryptoMaterialTest {
         }
 
         @Test
-        void officials_may_sign_documents_and_not_certificates() {
+        void officials_may_sign_documents_and_not_certificates() throws Exception {
             X509Certificate leaf = PemFiles.readCertificate(devPki.resolve("schools/79000702/officials/principal.pem"));
             boolean[] usage = leaf.getKeyUsage();
             assertThat(usage[0]).as("digitalSignature").isTrue();
             assertThat(usage[1]).as("nonRepudiation").isTrue();
             assertThat(usage[5]).as("keyCertSign").isFalse();
             assertThat(leaf.getBasicConstraints()).isEqualTo(-1);
+            assertThat(leaf.getExtendedKeyUsage()).containsExactly(DevelopmentPki.DOCUMENT_SIGNING, DevelopmentPki.EMAIL_PROTECTION);
         }
 
         @Test
@@ -263,7 +264,7 @@ class CryptoMaterialTest {
 
         @Test
         void every_school_has_its_officials() throws IOException {
-            assertThat(files(devPki.resolve("schools/79000701/officials"), ".p12")).hasSize(3);
+            assertThat(files(devPki.resolve("schools/79000701/officials"), ".p12")).hasSize(4);
             assertThat(files(devPki.resolve("schools/79000702/officials"), ".p12")).hasSize(2);
         }
 
@@ -271,6 +272,16 @@ class CryptoMaterialTest {
         void the_departments_own_office_gets_no_school_signing_ca() {
             assertThat(devPki.resolve("schools/79000000")).doesNotExist();
             assertThat(devPki.resolve("department-ca/cert.pem")).isRegularFile();
+            assertThat(devPki.resolve("department-ca/officials/director.p12")).isRegularFile();
+        }
+
+        @Test
+        void the_command_line_also_writes_the_time_stamping_authority_and_a_crl_of_every_ca() {
+            assertThat(devPki.resolve("tsa/tsa.p12")).isRegularFile();
+            assertThat(devPki.resolve("crl")).isDirectoryContaining("glob:**/root-ca.crl")
+                    .isDirectoryContaining("glob:**/department-ca.crl")
+                    .isDirectoryContaining("glob:**/school-79000701-ca.crl")
+                    .isDirectoryContaining("glob:**/school-79000702-ca.crl");
         }
     }
 
