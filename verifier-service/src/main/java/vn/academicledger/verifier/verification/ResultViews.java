@@ -64,7 +64,8 @@ public class ResultViews {
                     return;
                 }
                 String shown = TIMES.contains(key) ? Times.format(value, locale)
-                        : key.equals("leafIndex") ? plusOne(value) : value;
+                        : key.equals("leafIndex") ? plusOne(value)
+                        : key.equals("statusAtIssuance") ? text("value." + value, locale, value) : value;
                 facts.add(new ResultView.Fact(text("fact." + key, locale, key), shown, CODES.contains(key)));
             });
         }

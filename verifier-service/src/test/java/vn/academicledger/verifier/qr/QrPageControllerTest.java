@@ -105,7 +105,7 @@ class QrPageControllerTest {
 
         mvc.perform(get("/v/" + unknown).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isNotFound())
-                .andExpect(content().string(containsString("Credential not found")));
+                .andExpect(content().string(containsString("Không tìm thấy văn bản")));
     }
 
     @Test

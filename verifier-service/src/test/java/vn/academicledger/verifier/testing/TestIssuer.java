@@ -159,6 +159,11 @@ public final class TestIssuer {
         return copy;
     }
 
+    /** The school's DID document, its key named by its multibase as the ledger registry names it. */
+    public ObjectNode didDocument() {
+        return vn.academicledger.core.did.DidWeb.document(school.did(), key.publicKey(), key.publicKey().multibase());
+    }
+
     public String schoolCode() {
         return school.code();
     }

@@ -1,4 +1,4 @@
-package vn.academicledger.verifier.system;
+package vn.academicledger.verifier.verification;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
@@ -18,9 +18,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import vn.academicledger.verifier.testing.Reports;
-import vn.academicledger.verifier.verification.CredentialVerification;
+import vn.academicledger.verifier.system.Problems;
 
-@WebMvcTest(vn.academicledger.verifier.verification.VerifyApiController.class)
+@WebMvcTest(VerifyApiController.class)
 @Import(Problems.class)
 @TestPropertySource(properties = {"verifier.rate-limit.burst=3", "verifier.rate-limit.per-second=0.5"})
 class RateLimitTest {
