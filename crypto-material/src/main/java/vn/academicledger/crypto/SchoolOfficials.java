@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The officials of one unit who sign documents in the development PKI: a school (its officials are
- * issued by the school's signing CA) or the department's own office {@value CryptoMaterialMain#DEPARTMENT_UNIT_CODE}
+ * issued by the school's signing CA) or the department's own office {@value #DEPARTMENT_CODE}
  * (its officials are issued by the department CA).
  *
  * @param code      the unit code, eight digits
@@ -20,6 +20,8 @@ public record SchoolOfficials(String code, String name, List<Official> officials
     /** The sample school of {@code SampleClass} (core), class 12A1. */
     public static final String SAMPLE_SCHOOL_CODE = "79000701";
     public static final String SAMPLE_SCHOOL_NAME = "Trường Trung học phổ thông Bến Nghé";
+    /** The department's own office, which issues diplomas; its officials sign under the department CA. */
+    public static final String DEPARTMENT_CODE = CryptoMaterialMain.DEPARTMENT_UNIT_CODE;
     public static final String DEPARTMENT_NAME = "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh";
     /** Official ids the document signers look for. */
     public static final String PRINCIPAL = "principal";
@@ -63,7 +65,7 @@ public record SchoolOfficials(String code, String name, List<Official> officials
 
     /** True for the department's own office, whose officials sign under the department CA. */
     public boolean isDepartment() {
-        return code.equals(CryptoMaterialMain.DEPARTMENT_UNIT_CODE);
+        return code.equals(DEPARTMENT_CODE);
     }
 
     /** {@code homeroom-12a1} for class 12A1. */
@@ -78,12 +80,12 @@ public record SchoolOfficials(String code, String name, List<Official> officials
      * director Trần Quang Minh, Giám đốc Sở Giáo dục và Đào tạo, who signs diplomas).
      */
     public static List<SchoolOfficials> developmentDefaults() {
-        return forCodes(List.of(SAMPLE_SCHOOL_CODE, "79000702", CryptoMaterialMain.DEPARTMENT_UNIT_CODE));
+        return forCodes(List.of(SAMPLE_SCHOOL_CODE, "79000702", DEPARTMENT_CODE));
     }
 
     /** The department's office with its director. */
     public static SchoolOfficials department() {
-        return new SchoolOfficials(CryptoMaterialMain.DEPARTMENT_UNIT_CODE, DEPARTMENT_NAME,
+        return new SchoolOfficials(DEPARTMENT_CODE, DEPARTMENT_NAME,
                 List.of(new Official(DIRECTOR, "Trần Quang Minh", "Giám đốc Sở Giáo dục và Đào tạo")));
     }
 
@@ -95,7 +97,7 @@ public record SchoolOfficials(String code, String name, List<Official> officials
     static List<SchoolOfficials> forCodes(List<String> codes) {
         List<SchoolOfficials> units = new ArrayList<>();
         for (String code : codes) {
-            if (code.equals(CryptoMaterialMain.DEPARTMENT_UNIT_CODE)) {
+            if (code.equals(DEPARTMENT_CODE)) {
                 units.add(department());
             } else if (code.equals(SAMPLE_SCHOOL_CODE)) {
                 units.add(new SchoolOfficials(code, SAMPLE_SCHOOL_NAME, List.of(
