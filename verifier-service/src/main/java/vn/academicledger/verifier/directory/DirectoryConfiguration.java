@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.academicledger.core.access.AccessTokens;
 import vn.academicledger.verifier.system.VerifierProperties;
 
 /** The embedded directory (folder + HMAC tokens), unless another {@link CredentialDirectory} is provided. */
@@ -14,7 +15,7 @@ class DirectoryConfiguration {
 
     @Bean
     AccessTokens accessTokens(VerifierProperties properties) {
-        return new AccessTokens(TokenSecret.loadOrCreate(properties.tokenSecretFile()));
+        return AccessTokens.fromSecretFile(properties.tokenSecretFile());
     }
 
     @Bean

@@ -14,13 +14,14 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.academicledger.core.access.AccessTokens;
 
 /**
  * The embedded {@link CredentialDirectory}: a folder of credential JSON files, as {@code ./ledger demo
  * --out DIR} writes them ({@code <uuid>.json}); files named otherwise are found by a scan of the
  * folder's {@code *.json}, repeated at most every few seconds when an id is not found. A file counts
- * only when its {@code id} is {@code urn:uuid:<uuid>}. Tokens are {@link AccessTokens} of the service
- * secret. Files are read on every lookup, so a replaced file is served at once.
+ * only when its {@code id} is {@code urn:uuid:<uuid>}. Tokens are core's {@link AccessTokens} of the
+ * service secret (the same the command line and the documents module use for QR codes). Files are read on every lookup, so a replaced file is served at once.
  */
 public final class FolderCredentialDirectory implements CredentialDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(FolderCredentialDirectory.class);

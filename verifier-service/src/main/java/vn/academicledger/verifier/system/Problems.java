@@ -55,6 +55,8 @@ public class Problems {
                         new Problem(HttpStatus.NOT_FOUND, e.code(), "Credential not found", e.getMessage());
                 case VerifierException.PAYLOAD_TOO_LARGE ->
                         new Problem(HttpStatus.PAYLOAD_TOO_LARGE, e.code(), "Payload too large", e.getMessage());
+                case VerifierException.NOT_A_PDF ->
+                        new Problem(HttpStatus.BAD_REQUEST, e.code(), "Not a PDF", e.getMessage());
                 case VerifierException.ACCESS_TOKEN_INVALID ->
                         new Problem(HttpStatus.FORBIDDEN, e.code(), "Access token not valid for this credential", e.getMessage());
                 default -> new Problem(HttpStatus.BAD_REQUEST, e.code(), "Request refused", e.getMessage());

@@ -75,7 +75,10 @@ public record VerifierProperties(
     public record Limits(@DefaultValue("512KB") DataSize json, @DefaultValue("10MB") DataSize pdf) {
     }
 
-    /** @param trustAnchors PEM files of roots PDF signatures must chain to; default the dev PKI root */
+    /**
+     * @param trustAnchors PEM file of the roots PDF signatures must chain to; default the development PKI's,
+     *                     {@code <dataDir>/dev-pki/trust-anchors.pem} (what {@code ./ledger demo} makes)
+     */
     public record Pdf(Path trustAnchors) {
     }
 
@@ -85,6 +88,10 @@ public record VerifierProperties(
 
     public Path tokenSecretFile() {
         return directory.tokenSecretFile() != null ? directory.tokenSecretFile()
-                : dataDir.resolve("verifier").resolve("qr-token.secret");
+                : dataDir.resolve(vn.academicledger.core.access.AccessTokens.SECRET_FILE_NAME);
+    }
+
+    public Path pdfTrustAnchors() {
+        return pdf.trustAnchors() != null ? pdf.trustAnchors() : dataDir.resolve("dev-pki").resolve("trust-anchors.pem");
     }
 }

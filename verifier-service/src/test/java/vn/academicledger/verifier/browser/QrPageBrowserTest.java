@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 import vn.academicledger.core.proof.Cryptosuite;
 import vn.academicledger.ledger.embedded.EmbeddedLedger;
-import vn.academicledger.verifier.directory.AccessTokens;
+import vn.academicledger.core.access.AccessTokens;
 import vn.academicledger.verifier.testing.TestIssuer;
 
 /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.academicledger.core.access.AccessTokens;
 
 class FolderCredentialDirectoryTest {
     @TempDir
@@ -14,6 +15,17 @@ class FolderCredentialDirectoryTest {
 
     private FolderCredentialDirectory directory() {
         return new FolderCredentialDirectory(folder, new AccessTokens(new byte[32]));
+    }
+
+    @Test
+    void opens_a_record_with_its_own_token_only() {
+        AccessTokens tokens = new AccessTokens(new byte[32]);
+        UUID id = UUID.randomUUID();
+        FolderCredentialDirectory directory = new FolderCredentialDirectory(folder, tokens);
+
+        org.assertj.core.api.Assertions.assertThat(directory.acceptsToken(id, tokens.tokenFor(id))).isTrue();
+        org.assertj.core.api.Assertions.assertThat(directory.acceptsToken(id, tokens.tokenFor(UUID.randomUUID()))).isFalse();
+        org.assertj.core.api.Assertions.assertThat(directory.acceptsToken(id, "not a token")).isFalse();
     }
 
     @Test

@@ -48,6 +48,7 @@ public final class TestIssuer {
     private final Ed25519KeyPair key = Ed25519KeyPair.generate();
     private final DataIntegritySigner signer = new DataIntegritySigner();
     private final Map<String, String> digests = new ConcurrentHashMap<>();
+    private final Map<String, ReportCard> records = new ConcurrentHashMap<>();
     private int next;
 
     public TestIssuer(EmbeddedLedger ledger, Path folder) {
@@ -70,9 +71,11 @@ public final class TestIssuer {
     public synchronized ObjectNode unsignedReportCard(String issuerDid) {
         ReportCard card = SAMPLE.reportCards().get(next++ % SAMPLE.reportCards().size());
         CredentialText text = CredentialText.of(card);
+        UUID id = UUID.randomUUID();
+        records.put("urn:uuid:" + id, card);
         return VerifiableCredential.builder()
                 .context(BundledContexts.ACADEMIC_LEDGER_V1)
-                .id(UUID.randomUUID())
+                .id(id)
                 .type(CredentialType.REPORT_CARD.typeName())
                 .issuer(issuerDid, school.name())
                 .name(text.nameVi(), text.nameEn())
@@ -145,6 +148,11 @@ public final class TestIssuer {
                 DidKey.verificationMethodId(stranger.publicKey()), now()), stranger);
         write(signed);
         return signed;
+    }
+
+    /** The report card a credential of this issuer was made from. */
+    public ReportCard recordOf(ObjectNode credential) {
+        return records.get(credential.get("id").asText());
     }
 
     public static UUID uuidOf(ObjectNode credential) {

@@ -22,7 +22,7 @@ import org.springframework.util.FileSystemUtils;
 import vn.academicledger.core.crypto.Ed25519KeyPair;
 import vn.academicledger.core.proof.Cryptosuite;
 import vn.academicledger.ledger.embedded.EmbeddedLedger;
-import vn.academicledger.verifier.directory.AccessTokens;
+import vn.academicledger.core.access.AccessTokens;
 import vn.academicledger.verifier.testing.Http;
 import vn.academicledger.verifier.testing.Presentations;
 import vn.academicledger.verifier.testing.TestIssuer;
