@@ -92,8 +92,8 @@ public class PdfCredentialVerification {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("signers", report.signatures().stream().map(SignatureCheck::signer).collect(Collectors.joining(", ")));
         for (SignatureCheck s : report.signatures()) {
-            details.put("signature " + s.number(), s.signer() + " — " + s.level() + " — " + s.indication()
-                    + s.timestampTime().map(t -> " — time-stamped " + t).orElse(""));
+            details.put("signature " + s.number(), s.signer() + " · " + s.level() + " · " + s.indication());
+            s.timestampTime().ifPresent(t -> details.put("timestamp " + s.number(), t.toString()));
         }
         List<String> problems = new ArrayList<>(report.documentProblems());
         for (SignatureCheck s : report.signatures()) {

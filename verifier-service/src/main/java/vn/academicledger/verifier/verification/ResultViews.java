@@ -63,10 +63,14 @@ public class ResultViews {
                 if (key.equals("outcome")) {
                     return;
                 }
-                String shown = TIMES.contains(key) ? Times.format(value, locale)
+                boolean numbered = key.matches("(signature|timestamp) \\d+");
+                String[] parts = key.split(" ");
+                String factLabel = numbered ? text("fact." + parts[0] + ".numbered", locale, key, parts[1])
+                        : text("fact." + key, locale, key);
+                String shown = TIMES.contains(key) || key.startsWith("timestamp ") ? Times.format(value, locale)
                         : key.equals("leafIndex") ? plusOne(value)
                         : key.equals("statusAtIssuance") ? text("value." + value, locale, value) : value;
-                facts.add(new ResultView.Fact(text("fact." + key, locale, key), shown, CODES.contains(key)));
+                facts.add(new ResultView.Fact(factLabel, shown, CODES.contains(key) || key.equals("credentialId")));
             });
         }
         return new ResultView.CheckLine(id, status, label, headline, hidden ? null : check.reason(), facts);

@@ -32,6 +32,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 import vn.academicledger.core.proof.Cryptosuite;
+import vn.academicledger.documents.DevelopmentDocuments;
+import vn.academicledger.documents.render.QrPayload;
 import vn.academicledger.ledger.embedded.EmbeddedLedger;
 import vn.academicledger.core.access.AccessTokens;
 import vn.academicledger.verifier.testing.TestIssuer;
@@ -201,6 +203,30 @@ class QrPageBrowserTest {
         assertThat(browser.findElement(By.id("verdict")).getText()).contains("HỢP LỆ");
         assertThat(record.getText()).contains("Mã truy cập").doesNotContain(credential.at("/credentialSubject/fullName").asText());
         screenshot("05-forged-token-vi");
+    }
+
+    @Test
+    void an_uploaded_signed_pdf_shows_valid_with_its_signatures_and_the_record() throws IOException {
+        ObjectNode credential = issuer.reportCard(Cryptosuite.EDDSA_JCS_2022);
+        UUID id = TestIssuer.uuidOf(credential);
+        Path pdf = DATA.resolve(id + ".pdf");
+        try (DevelopmentDocuments documents = DevelopmentDocuments.open(DATA)) {
+            Files.write(pdf, documents.signedReportCard(issuer.recordOf(credential), credential, java.util.Locale.forLanguageTag("vi"),
+                    QrPayload.of("http://127.0.0.1:" + port, id, tokens.tokenFor(id))));
+        }
+
+        browser.get("http://127.0.0.1:" + port + "/pdf");
+        screenshot("07-pdf-form-vi");
+        browser.findElement(By.id("file")).sendKeys(pdf.toString());
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("verdict")));
+
+        assertThat(browser.findElement(By.id("verdict")).getText()).contains("HỢP LỆ").doesNotContain("KHÔNG");
+        assertThat(statusOf("pdf-signature")).contains("passed");
+        assertThat(statusOf("pdf-credential")).contains("passed");
+        assertThat(browser.findElement(By.cssSelector("li[data-check='pdf-signature']")).getText()).contains("Phạm Thị Thanh Hương");
+        assertThat(browser.getPageSource()).contains(credential.at("/credentialSubject/fullName").asText());
+        screenshot("08-pdf-valid-vi");
     }
 
     @Test
