@@ -13,10 +13,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.academicledger.documents.DevelopmentDocuments;
+import vn.academicledger.documents.render.QrPayload;
+import vn.academicledger.core.access.AccessTokens;
 import vn.academicledger.core.anchor.AnchoredBatch;
 import vn.academicledger.core.crypto.Ed25519KeyPair;
 import vn.academicledger.core.domain.CredentialType;
@@ -61,6 +69,13 @@ final class DemoCommand implements Callable<Integer> {
                     "(" + FabricClients.START_HINT + " first)"})
     LedgerKind ledger;
 
+    @Option(names = "--no-pdf", description = "write only the credentials' JSON, no signed PDFs")
+    boolean noPdf;
+
+    @Option(names = "--verifier-url", defaultValue = "http://127.0.0.1:8080",
+            description = "verifier base URL printed in each PDF's QR code (default: ${DEFAULT-VALUE})")
+    String verifierUrl;
+
     static CredentialVerifier verifier(LedgerPort ledger) {
         return new CredentialVerifier(ledger, Clock.systemUTC(), new ReportCardConsistency());
     }
@@ -86,17 +101,20 @@ final class DemoCommand implements Callable<Integer> {
             Issuance schoolIssuance = new Issuance(school.did(), school.name(), schoolKey, Cryptosuite.EDDSA_JCS_2022);
             Issuance departmentIssuance = new Issuance(DEPARTMENT_DID, DEPARTMENT_NAME, departmentKey, Cryptosuite.EDDSA_RDFC_2022);
 
-            List<ObjectNode> issued = new ArrayList<>();
+            List<ObjectNode> reportCards;
+            List<ObjectNode> diplomas;
             try (LedgerPort schoolPort = ws.connect(ClientIdentity.schoolIssuer("issuer@" + school.code(), school.code()))) {
-                issued.addAll(issueBatch(schoolPort, ws.ledgerName(), school.code(), CredentialType.REPORT_CARD,
+                reportCards = issueBatch(schoolPort, ws.ledgerName(), school.code(), CredentialType.REPORT_CARD,
                         sample.reportCards().size(),
-                        i -> schoolIssuance.reportCard(sample.reportCards().get(i), now), "Học bạ / report cards"));
+                        i -> schoolIssuance.reportCard(sample.reportCards().get(i), now), "Học bạ / report cards");
             }
             try (LedgerPort departmentPort = ws.connect(ClientIdentity.schoolIssuer("diplomas@" + DEPARTMENT_CODE, DEPARTMENT_CODE))) {
-                issued.addAll(issueBatch(departmentPort, ws.ledgerName(), DEPARTMENT_CODE, CredentialType.DIPLOMA,
+                diplomas = issueBatch(departmentPort, ws.ledgerName(), DEPARTMENT_CODE, CredentialType.DIPLOMA,
                         sample.diplomas().size(),
-                        i -> departmentIssuance.diploma(sample.diplomas().get(i), now), "Văn bằng / diplomas"));
+                        i -> departmentIssuance.diploma(sample.diplomas().get(i), now), "Văn bằng / diplomas");
             }
+            List<ObjectNode> issued = new ArrayList<>(reportCards);
+            issued.addAll(diplomas);
 
             AtomicInteger verified = new AtomicInteger();
             List<String> failed = new ArrayList<>();
@@ -116,10 +134,58 @@ final class DemoCommand implements Callable<Integer> {
                     bar.step();
                 }
             }
+            if (!noPdf) {
+                writePdfs(sample, reportCards, diplomas);
+            }
             failed.forEach(f -> System.out.println("  ✗ " + f));
             System.out.println("Đã ghi / written: " + out.toAbsolutePath());
             System.out.printf("%d issued, %d verified, %d failed%n", issued.size(), verified.get(), failed.size());
             return failed.isEmpty() ? 0 : 1;
+        }
+    }
+
+    /**
+     * Each credential also as a signed PDF/A-3 with the credential attached and a QR code to the verifier:
+     * report cards signed by the homeroom teacher and then the principal, diplomas by the director of the
+     * department, all PAdES B-LT with the development PKI and TSA (under --data).
+     */
+    private void writePdfs(SampleClass sample, List<ObjectNode> reportCards, List<ObjectNode> diplomas) throws IOException {
+        Locale vietnamese = Locale.forLanguageTag("vi");
+        AccessTokens tokens = AccessTokens.forDataFolder(dataDir);
+        int total = reportCards.size() + diplomas.size();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try (DevelopmentDocuments documents = DevelopmentDocuments.open(dataDir);
+             ProgressBar bar = new ProgressBar("PDF ký số / signed PDFs", total)) {
+            List<Future<?>> jobs = new ArrayList<>(total);
+            for (int i = 0; i < total; i++) {
+                int index = i;
+                jobs.add(pool.submit(() -> {
+                    boolean card = index < reportCards.size();
+                    ObjectNode credential = card ? reportCards.get(index) : diplomas.get(index - reportCards.size());
+                    UUID uuid = UUID.fromString(credential.get("id").asText().substring("urn:uuid:".length()));
+                    QrPayload qr = QrPayload.of(verifierUrl, uuid, tokens.tokenFor(uuid));
+                    byte[] pdf = card
+                            ? documents.signedReportCard(sample.reportCards().get(index), credential, vietnamese, qr)
+                            : documents.signedDiploma(sample.diplomas().get(index - reportCards.size()), credential, vietnamese, qr);
+                    Files.write(out.resolve(uuid + ".pdf"), pdf);
+                    bar.step();
+                    return null;
+                }));
+            }
+            for (Future<?> job : jobs) {
+                job.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while signing PDFs", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(cause.getMessage(), cause);
+        } finally {
+            pool.shutdownNow();
         }
     }
 

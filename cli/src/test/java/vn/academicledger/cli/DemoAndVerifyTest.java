@@ -46,7 +46,7 @@ class DemoAndVerifyTest {
         demoOutput = r.stdout;
         assertThat(r.exitCode).as(r.stdout).isZero();
         try (Stream<Path> files = Files.list(out)) {
-            List<Path> all = files.sorted().toList();
+            List<Path> all = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
             reportCards = all.stream().filter(p -> read(p).toString().contains("ReportCardCredential")).toList();
             diplomas = all.stream().filter(p -> read(p).toString().contains("DiplomaCredential")).toList();
         }
@@ -73,6 +73,23 @@ class DemoAndVerifyTest {
     void a_ledger_other_than_embedded_or_fabric_is_refused_with_exit_code_two() {
         assertThat(run("verify", reportCards.get(0).toString(), "--ledger", "ethereum", "--data", data.toString()).exitCode)
                 .isEqualTo(2);
+    }
+
+    @Test
+    void every_credential_also_comes_as_a_signed_pdf_that_carries_it() throws IOException {
+        for (Path json : Stream.concat(reportCards.stream(), diplomas.stream()).toList()) {
+            Path pdf = Path.of(json.toString().replaceFirst("\\.json$", ".pdf"));
+            assertThat(pdf).exists();
+            byte[] attached = vn.academicledger.documents.verify.PdfVerification.attachedCredential(Files.readAllBytes(pdf));
+            assertThat(attached).isEqualTo(vn.academicledger.core.json.Jcs.canonicalize(read(json)));
+        }
+        try (vn.academicledger.documents.DevelopmentDocuments documents =
+                     vn.academicledger.documents.DevelopmentDocuments.open(data)) {
+            Path card = Path.of(reportCards.get(0).toString().replaceFirst("\\.json$", ".pdf"));
+            var report = documents.verification().verify(Files.readAllBytes(card));
+            assertThat(report.valid()).as(report.toString()).isTrue();
+            assertThat(report.signatures()).hasSize(2);
+        }
     }
 
     @Test
