@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code ./ledger bench …}: benchmarks that print their figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Đo hiệu năng / Benchmarks: core, fabric", subcommands = {CoreBench.class, FabricBench.class})
+        description = "Đo hiệu năng / Benchmarks: core, pdf, fabric", subcommands = {CoreBench.class, PdfBench.class, FabricBench.class})
 final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
