@@ -4,7 +4,8 @@
 # eddsa-jcs-2022 credentials and tampered copies, prints verifications/s and latency percentiles with
 # the machine's load, then stops it. Bounded: warm-up + two runs of --duration each.
 #   verifier-service/scripts/bench.sh [--credentials DIR] [--data DIR] [--suite S] [--duration 15s]
-#                                     [--warmup 10s] [--rate 2000] [--connections 16] [--invalid 0.1]
+#                                     [--warmup 60s] [--rate 2000] [--connections 8] [--invalid 0.1]
+# The JIT needs about 60,000 verifications before the code is compiled: keep the warm-up near 60 s.
 # The credentials must be anchored on that ledger: ./ledger demo (out/demo, .ledger-data) makes them.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)

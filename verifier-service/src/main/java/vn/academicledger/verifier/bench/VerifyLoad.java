@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.LongAdder;
  * java -cp academic-ledger-verifier.jar -Dloader.main=vn.academicledger.verifier.bench.VerifyLoad \
  *      org.springframework.boot.loader.launch.PropertiesLauncher \
  *      --url http://127.0.0.1:8080 --credentials out/demo --suite eddsa-jcs-2022 \
- *      --warmup 10s --duration 15s --connections 16 --rate 2000 --invalid 0.1
+ *      --warmup 60s --duration 15s --connections 8 --rate 2000 --invalid 0.1
  * </pre>
  */
 public final class VerifyLoad {
@@ -454,9 +454,9 @@ public final class VerifyLoad {
         URI url = URI.create("http://127.0.0.1:8080");
         Path credentials = Path.of("out/demo");
         String suite = "eddsa-jcs-2022";
-        Duration warmup = Duration.ofSeconds(10);
+        Duration warmup = Duration.ofSeconds(60);
         Duration duration = Duration.ofSeconds(15);
-        int connections = 16;
+        int connections = 8;
         int rate = 2000;
         double invalid = 0.1;
         long serverPid = -1;
@@ -473,8 +473,8 @@ public final class VerifyLoad {
                 case "--invalid" -> invalid = Double.parseDouble(value);
                 case "--server-pid" -> serverPid = Long.parseLong(value);
                 case "-h", "--help" -> {
-                    System.out.println("VerifyLoad --url URL --credentials DIR --suite eddsa-jcs-2022|eddsa-rdfc-2022 --warmup 10s"
-                            + " --duration 15s --connections 16 --rate 2000 (0: skip the fixed-rate run) --invalid 0.1");
+                    System.out.println("VerifyLoad --url URL --credentials DIR --suite eddsa-jcs-2022|eddsa-rdfc-2022 --warmup 60s"
+                            + " --duration 15s --connections 8 --rate 2000 (0: skip the fixed-rate run) --invalid 0.1");
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");
