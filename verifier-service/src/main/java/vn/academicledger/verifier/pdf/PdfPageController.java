@@ -1,6 +1,7 @@
 package vn.academicledger.verifier.pdf;
 
-import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.Locale;
 import org.springframework.stereotype.Controller;
@@ -15,7 +16,7 @@ import vn.academicledger.verifier.verification.ResultViews;
 
 /** The upload page: {@code GET /pdf} shows the form, {@code POST /pdf} the result with the record. */
 @Controller
-@Hidden
+@Tag(name = "Pages", description = "Server-rendered pages (text/html), Vietnamese by default, ?lang=en for English")
 class PdfPageController {
     private final PdfCredentialVerification verification;
     private final ResultViews views;
@@ -31,12 +32,14 @@ class PdfPageController {
     }
 
     @GetMapping("/pdf")
+    @Operation(summary = "PDF upload page (HTML)", description = "The form to upload a signed PDF.")
     String form(Model model) {
         model.addAttribute("maxMegabytes", maxMegabytes);
         return "pdf";
     }
 
     @PostMapping("/pdf")
+    @Operation(summary = "PDF upload result (HTML)", description = "multipart field file: the result page with the PDF checks, the credential checks and the record.")
     String upload(@RequestParam("file") MultipartFile file, Model model, Locale locale) throws IOException {
         PdfCredentialVerification.Result result = verification.verify(file.getBytes());
         model.addAttribute("result", views.view(result.response(), result.credential(), locale, true));

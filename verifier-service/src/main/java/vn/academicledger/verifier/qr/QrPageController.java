@@ -1,7 +1,8 @@
 package vn.academicledger.verifier.qr;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.UUID;
@@ -23,7 +24,7 @@ import vn.academicledger.verifier.verification.ResultViews;
  * the one for this credential.
  */
 @Controller
-@Hidden
+@Tag(name = "Pages", description = "Server-rendered pages (text/html), Vietnamese by default, ?lang=en for English")
 class QrPageController {
     private final CredentialDirectory directory;
     private final CredentialVerification verification;
@@ -39,6 +40,7 @@ class QrPageController {
     }
 
     @GetMapping("/v/{code}")
+    @Operation(summary = "QR landing page (HTML)", description = "What a QR code opens: the verdict and every check in Vietnamese (?lang=en for English), no personal data. The page script posts the token from the URL fragment (#t=…) to /v/{code}/record.")
     String page(@PathVariable String code, Model model, Locale locale) {
         UUID id = QrLink.uuid(code);
         ObjectNode credential = directory.find(id).orElseThrow(() -> VerifierException.credentialNotFound(code));
@@ -50,6 +52,7 @@ class QrPageController {
     }
 
     @PostMapping("/v/{code}/record")
+    @Operation(summary = "Record summary behind a QR token (HTML fragment)", description = "Form field t: the access token from the QR code. 200 with the holder and results when the token is the one for this credential; 403 with a sentence otherwise.")
     String record(@PathVariable String code, @RequestParam(name = "t", required = false) String token, Model model,
                   Locale locale, HttpServletResponse response) {
         UUID id = QrLink.uuid(code);

@@ -1,6 +1,7 @@
 package vn.academicledger.verifier.system;
 
-import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -9,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** {@code /problems}: what each problem type means and what to do; problem details' {@code type} points here. */
 @Controller
-@Hidden
+@Tag(name = "Pages", description = "Server-rendered pages (text/html), Vietnamese by default, ?lang=en for English")
 class ProblemsPage {
     static final List<Problem> CATALOGUE = List.of(
             new Problem(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "Invalid input",
@@ -43,6 +44,7 @@ class ProblemsPage {
                     "Nothing was verified. Try again; if it persists, report the time to the department."));
 
     @GetMapping("/problems")
+    @Operation(summary = "Problem types (HTML)", description = "What each problem type of the API means and what to do; problem details point here.")
     String problems(Model model) {
         model.addAttribute("problems", CATALOGUE);
         return "problems";

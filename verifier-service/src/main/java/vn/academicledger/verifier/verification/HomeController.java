@@ -3,7 +3,8 @@ package vn.academicledger.verifier.verification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +17,7 @@ import vn.academicledger.verifier.system.VerifierProperties;
 
 /** The home page, and verifying a credential pasted into its form. */
 @Controller
-@Hidden
+@Tag(name = "Pages", description = "Server-rendered pages (text/html), Vietnamese by default, ?lang=en for English")
 class HomeController {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,12 +35,14 @@ class HomeController {
     }
 
     @GetMapping("/")
+    @Operation(summary = "Home page (HTML)", description = "Upload a PDF or paste a credential.")
     String home(Model model) {
         model.addAttribute("statusTtlSeconds", statusTtlSeconds);
         return "home";
     }
 
     @PostMapping("/verify")
+    @Operation(summary = "Pasted credential result (HTML)", description = "Form field credential: the credential JSON; the result page with every check and the record.")
     String pasted(@RequestParam("credential") String text, Model model, Locale locale) {
         JsonNode credential;
         try {

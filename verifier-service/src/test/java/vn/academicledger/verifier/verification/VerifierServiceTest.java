@@ -362,6 +362,9 @@ class VerifierServiceTest {
             assertThat(api.path("paths").has("/credentials/verify")).isTrue();
             assertThat(api.path("paths").has("/presentations/verify")).isTrue();
             assertThat(api.path("paths").has("/api/v1/qr")).isTrue();
+            assertThat(api.path("paths").has("/api/v1/pdf/verify")).isTrue();
+            assertThat(api.path("paths").has("/v/{code}")).isTrue();
+            assertThat(api.path("paths").has("/v/{code}/record")).isTrue();
         }
 
         @Test
