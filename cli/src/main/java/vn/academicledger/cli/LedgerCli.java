@@ -10,6 +10,10 @@ import picocli.CommandLine.Command;
 public final class LedgerCli implements Runnable {
 
     public static void main(String[] args) {
+        // EU DSS logs every validation step at INFO; a command line shows warnings only unless asked.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         System.exit(run(args));
     }
 

@@ -93,6 +93,23 @@ class DemoAndVerifyTest {
     }
 
     @Test
+    void a_signed_pdf_verifies_and_one_changed_byte_makes_it_fail() throws IOException {
+        Path pdf = Path.of(reportCards.get(7).toString().replaceFirst("\\.json$", ".pdf"));
+        Result ok = run("verify", pdf.toString(), "--data", data.toString());
+        assertThat(ok.exitCode).as(ok.stdout).isZero();
+        assertThat(ok.stdout).contains("✓ pdf-signature").contains("✓ pdf-credential").contains("HỢP LỆ / VALID");
+
+        byte[] bytes = Files.readAllBytes(pdf);
+        int at = bytes.length / 3;
+        bytes[at] = (byte) (bytes[at] ^ 0x01);
+        Path tampered = tmp.resolve("tampered.pdf");
+        Files.write(tampered, bytes);
+        Result bad = run("verify", tampered.toString(), "--data", data.toString());
+        assertThat(bad.exitCode).as(bad.stdout).isEqualTo(1);
+        assertThat(bad.stdout).contains("✗ pdf-signature");
+    }
+
+    @Test
     void an_untouched_credential_of_either_suite_verifies_with_exit_code_zero() {
         Result rc = run("verify", reportCards.get(0).toString(), "--data", data.toString());
         assertThat(rc.exitCode).as(rc.stdout).isZero();
