@@ -50,4 +50,31 @@ else
   echo "demo on Fabric: FAILED: its last line is '${last}', not 'N issued, N verified, 0 failed'" >&2
   status=1
 fi
+
+echo "== the verifier service reading the Fabric network"
+port=18099
+AL_BUILD_DIR="$BUILD_DIR" "$ROOT/verifier-service/scripts/run.sh" --port "$port" --data "$demo_dir/data" \
+  --credentials "$demo_dir/out" -- --verifier.ledger.kind=fabric > "$demo_dir/verifier.log" 2>&1 &
+verifier_pid=$!
+answer=""
+for _ in $(seq 1 90); do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    credential="$(ls "$demo_dir"/out/*.json | head -n 1)"
+    answer="$(curl -s -X POST -H 'Content-Type: application/json' --data-binary "@$credential" \
+      "http://127.0.0.1:$port/api/v1/verify")"
+    break
+  fi
+  kill -0 "$verifier_pid" 2>/dev/null || break
+  sleep 2
+done
+pkill -P "$verifier_pid" 2>/dev/null || true
+kill "$verifier_pid" 2>/dev/null || true
+wait "$verifier_pid" 2>/dev/null || true
+if [[ "$answer" == *'"verdict":"VALID"'* && "$answer" == *'"check":"anchored","status":"PASSED"'* ]]; then
+  echo "verifier on Fabric: OK: a credential anchored on Fabric is VALID through the service"
+else
+  echo "verifier on Fabric: FAILED: ${answer:-no answer}" >&2
+  tail -n 30 "$demo_dir/verifier.log" >&2
+  status=1
+fi
 exit $status
