@@ -39,9 +39,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = ".ledger-data", description = "the embedded default's data folder (default: ${DEFAULT-VALUE})")
     Path dataDir;
 
-    @Option(names = "--ledger", defaultValue = "embedded", paramLabel = "embedded|fabric",
-            description = {"which ledger to ask: the embedded ledger in --data (default), or the local Fabric network",
-                    "(the credential's receipt names the ledger it was anchored on)"})
+    @Option(names = "--ledger", paramLabel = "embedded|fabric",
+            description = {"which ledger to ask: the embedded ledger in --data, or the local Fabric network",
+                    "(default: the one the credential's receipt names, else embedded)"})
     LedgerKind ledger;
 
     @Override
@@ -74,7 +74,8 @@ final class VerifyCommand implements Callable<Integer> {
                     + " (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
             return 2;
         }
-        try (Workspace ws = Workspace.open(dataDir, ledger); LedgerPort port = ws.connect(Workspace.PUBLIC_VERIFIER)) {
+        LedgerKind kind = ledger != null ? ledger : ledgerNamedBy(json);
+        try (Workspace ws = Workspace.open(dataDir, kind); LedgerPort port = ws.connect(Workspace.PUBLIC_VERIFIER)) {
             noteOtherLedger(json, ws.ledgerName());
             VerificationReport report = DemoCommand.verifier(port).verify(json);
             if (pdfReport == null) {
@@ -89,6 +90,18 @@ final class VerifyCommand implements Callable<Integer> {
             }
             return report.valid() ? 0 : 1;
         }
+    }
+
+    /** The ledger the credential's receipt names, when it is one of ours; else the embedded default. */
+    private static LedgerKind ledgerNamedBy(JsonNode credential) {
+        for (JsonNode receipt : CredentialDigest.receipts(credential)) {
+            for (LedgerKind kind : LedgerKind.values()) {
+                if (kind.receiptName().equals(receipt.path("ledger").asText(""))) {
+                    return kind;
+                }
+            }
+        }
+        return LedgerKind.EMBEDDED;
     }
 
     /** A receipt from another ledger cannot be found on this one: say so before the checks say "not anchored". */
