@@ -151,21 +151,22 @@ public final class DataIntegrityVerifier {
         String type = proof.path("type").textValue();
         String cryptosuite = proof.path("cryptosuite").textValue();
         String method = proof.path("verificationMethod").textValue();
+        if (MERKLE_INCLUSION_PROOF.equals(type)) {
+            return new ProofResult(index, type, cryptosuite, method, ProofResult.Outcome.NOT_A_SIGNATURE,
+                    "a Merkle inclusion proof (anchoring receipt), verified by the anchoring check, not here");
+        }
         try {
-            String detail = check(proof, type, cryptosuite, method, unsecured);
-            ProofResult.Outcome outcome = detail == null ? ProofResult.Outcome.VALID : ProofResult.Outcome.NOT_A_SIGNATURE;
-            return new ProofResult(index, type, cryptosuite, method, outcome,
-                    detail != null ? detail : "signature verified with " + method);
+            VerificationMethod key = check(proof, type, cryptosuite, method, unsecured);
+            return new ProofResult(index, type, cryptosuite, method, ProofResult.Outcome.VALID,
+                    "signature verified with " + method, key.publicKey().multibase());
         } catch (ProofCheckException e) {
             return new ProofResult(index, type, cryptosuite, method, e.outcome(), e.getMessage());
         }
     }
 
-    /** Returns null when the signature verifies, a note when the proof is not a signature; throws on failure. */
-    private String check(ObjectNode proof, String type, String cryptosuiteId, String method, ObjectNode unsecured) {
-        if (MERKLE_INCLUSION_PROOF.equals(type)) {
-            return "a Merkle inclusion proof (anchoring receipt), verified by the anchoring check, not here";
-        }
+    /** Returns the key the signature verifies with; throws naming the failure otherwise. */
+    private VerificationMethod check(ObjectNode proof, String type, String cryptosuiteId, String method,
+                                     ObjectNode unsecured) {
         if (!Suite.DATA_INTEGRITY_PROOF.equals(type)) {
             throw new ProofCheckException(ProofResult.Outcome.UNSUPPORTED_PROOF_TYPE,
                     "proof type " + proof.get("type") + " is not supported; only DataIntegrityProof signatures are");
@@ -202,7 +203,7 @@ public final class DataIntegrityVerifier {
                     + " signature does not verify with " + method + ": the document or its proof was changed after"
                     + " signing, or another key signed it");
         }
-        return null;
+        return key;
     }
 
     private static byte[] signature(JsonNode proofValue) {

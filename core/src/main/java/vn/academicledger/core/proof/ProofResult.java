@@ -9,9 +9,17 @@ package vn.academicledger.core.proof;
  * @param verificationMethod the proof's {@code verificationMethod}, or null
  * @param outcome            what happened
  * @param detail             a sentence for people: why it failed, or what was checked
+ * @param publicKeyMultibase for a VALID signature, the key it verified with (as the resolver gave it), so
+ *                           callers need not resolve the verification method again; otherwise null
  */
 public record ProofResult(int index, String type, String cryptosuite, String verificationMethod,
-                          Outcome outcome, String detail) {
+                          Outcome outcome, String detail, String publicKeyMultibase) {
+
+    /** A result that names no verified key (every outcome but VALID). */
+    public ProofResult(int index, String type, String cryptosuite, String verificationMethod, Outcome outcome,
+                       String detail) {
+        this(index, type, cryptosuite, verificationMethod, outcome, detail, null);
+    }
 
     /** What checking a proof found. Everything but VALID and NOT_A_SIGNATURE is a failure. */
     public enum Outcome {

@@ -15,8 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import vn.academicledger.core.anchor.AnchorReceipt;
 import vn.academicledger.core.anchor.CredentialDigest;
-import vn.academicledger.core.did.DidResolutionException;
-import vn.academicledger.core.did.DidResolver;
 import vn.academicledger.core.error.AcademicLedgerException;
 import vn.academicledger.core.ledger.BatchAnchor;
 import vn.academicledger.core.ledger.IssuerRecord;
@@ -37,7 +35,6 @@ public final class CredentialVerifier {
     private static final HexFormat HEX = HexFormat.of();
 
     private final LedgerPort ledger;
-    private final DidResolver resolver;
     private final DataIntegrityVerifier proofs;
     private final Clock clock;
     private final Function<JsonNode, Optional<CheckResult>> contentCheck;
@@ -49,8 +46,7 @@ public final class CredentialVerifier {
      */
     public CredentialVerifier(LedgerPort ledger, Clock clock, Function<JsonNode, Optional<CheckResult>> contentCheck) {
         this.ledger = ledger;
-        this.resolver = LedgerDidResolver.withDidKey(ledger);
-        this.proofs = new DataIntegrityVerifier(resolver);
+        this.proofs = new DataIntegrityVerifier(LedgerDidResolver.withDidKey(ledger));
         this.clock = clock;
         this.contentCheck = contentCheck == null ? json -> Optional.empty() : contentCheck;
     }
@@ -113,7 +109,7 @@ public final class CredentialVerifier {
                     null, null, null);
         }
         ProofResult ok = signatures.get(0);
-        String multibase = resolver.resolve(ok.verificationMethod()).publicKey().multibase();
+        String multibase = ok.publicKeyMultibase();
         Instant created = createdOf(credential, ok.index());
         Map<String, String> d = new LinkedHashMap<>();
         d.put("cryptosuite", ok.cryptosuite());
