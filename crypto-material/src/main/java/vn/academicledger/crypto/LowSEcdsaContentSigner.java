@@ -21,11 +21,11 @@ import org.bouncycastle.operator.ContentSigner;
  * compares identities; issuing low-S certificates from the start keeps the bytes a client
  * presents identical to the bytes the peers keep.
  */
-final class LowSEcdsaContentSigner implements ContentSigner {
+public final class LowSEcdsaContentSigner implements ContentSigner {
     private final ECPrivateKey key;
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
 
-    LowSEcdsaContentSigner(ECPrivateKey key) {
+    public LowSEcdsaContentSigner(ECPrivateKey key) {
         this.key = key;
     }
 

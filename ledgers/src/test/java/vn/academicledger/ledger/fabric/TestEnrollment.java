@@ -1,5 +1,6 @@
 package vn.academicledger.ledger.fabric;
 
+import vn.academicledger.crypto.LowSEcdsaContentSigner;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
@@ -21,23 +21,15 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.TreeMap;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.ASN1Sequence;
-import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.ContentSigner;
 import org.hyperledger.fabric.client.identity.Identities;
 
 /**
@@ -135,50 +127,11 @@ final class TestEnrollment {
                 builder.addExtension(new ASN1ObjectIdentifier(CertificateAttributes.OID), false,
                         attributesJson(attributes).getBytes(StandardCharsets.UTF_8));
             }
-            return new JcaX509CertificateConverter().getCertificate(builder.build(new LowSSigner(signingKey)));
+            return new JcaX509CertificateConverter().getCertificate(builder.build(new LowSEcdsaContentSigner(signingKey)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** ECDSA with the low-S signatures Fabric's MSP expects in certificates. */
-    private static final class LowSSigner implements ContentSigner {
-        private final ECPrivateKey key;
-        private final ByteArrayOutputStream data = new ByteArrayOutputStream();
-
-        LowSSigner(ECPrivateKey key) {
-            this.key = key;
-        }
-
-        @Override
-        public AlgorithmIdentifier getAlgorithmIdentifier() {
-            return new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256);
-        }
-
-        @Override
-        public OutputStream getOutputStream() {
-            return data;
-        }
-
-        @Override
-        public byte[] getSignature() {
-            try {
-                Signature signature = Signature.getInstance("SHA256withECDSA");
-                signature.initSign(key);
-                signature.update(data.toByteArray());
-                ASN1Sequence sequence = ASN1Sequence.getInstance(signature.sign());
-                BigInteger r = ASN1Integer.getInstance(sequence.getObjectAt(0)).getValue();
-                BigInteger s = ASN1Integer.getInstance(sequence.getObjectAt(1)).getValue();
-                BigInteger order = key.getParams().getOrder();
-                if (s.compareTo(order.shiftRight(1)) > 0) {
-                    s = order.subtract(s);
-                }
-                return new DERSequence(new ASN1Integer[] {new ASN1Integer(r), new ASN1Integer(s)}).getEncoded();
-            } catch (GeneralSecurityException | IOException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }
