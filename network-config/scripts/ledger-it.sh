@@ -56,12 +56,14 @@ port=18099
 AL_BUILD_DIR="$BUILD_DIR" "$ROOT/verifier-service/scripts/run.sh" --port "$port" --data "$demo_dir/data" \
   --credentials "$demo_dir/out" -- --verifier.ledger.kind=fabric > "$demo_dir/verifier.log" 2>&1 &
 verifier_pid=$!
+# Stop the verifier however this script ends.
+trap 'kill "$verifier_pid" 2>/dev/null || true; rm -rf "$demo_dir"' EXIT
+credentials=("$demo_dir"/out/*.json)
 answer=""
 for _ in $(seq 1 90); do
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
-    credential="$(ls "$demo_dir"/out/*.json | head -n 1)"
-    answer="$(curl -s -X POST -H 'Content-Type: application/json' --data-binary "@$credential" \
-      "http://127.0.0.1:$port/api/v1/verify")"
+    answer="$(curl -s -X POST -H 'Content-Type: application/json' --data-binary "@${credentials[0]}" \
+      "http://127.0.0.1:$port/api/v1/verify" || true)"
     break
   fi
   kill -0 "$verifier_pid" 2>/dev/null || break
