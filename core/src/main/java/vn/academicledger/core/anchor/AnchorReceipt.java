@@ -56,7 +56,7 @@ public record AnchorReceipt(
         }
     }
 
-    static AnchorReceipt of(String ledger, String batchId, byte[] root, InclusionProof proof, byte[] salt) {
+    public static AnchorReceipt of(String ledger, String batchId, byte[] root, InclusionProof proof, byte[] salt) {
         List<String> path = new ArrayList<>(proof.path().size());
         for (byte[] h : proof.path()) {
             path.add(HEX.formatHex(h));

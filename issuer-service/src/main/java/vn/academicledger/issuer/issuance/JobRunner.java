@@ -1,0 +1,269 @@
+package vn.academicledger.issuer.issuance;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.academicledger.core.anchor.CredentialDigest;
+import vn.academicledger.core.crypto.SigningKey;
+import vn.academicledger.core.domain.CredentialSubjects;
+import vn.academicledger.core.domain.CredentialText;
+import vn.academicledger.core.domain.CredentialType;
+import vn.academicledger.core.domain.Diploma;
+import vn.academicledger.core.domain.DiplomaKind;
+import vn.academicledger.core.domain.DiplomaNumbers;
+import vn.academicledger.core.domain.ReportCard;
+import vn.academicledger.core.grading.ClassGradebook;
+import vn.academicledger.core.grading.ReportCardGrading;
+import vn.academicledger.core.grading.StudentGradebook;
+import vn.academicledger.core.proof.Cryptosuite;
+import vn.academicledger.issuer.audit.AuditLog;
+import vn.academicledger.issuer.classes.ClassSource;
+import vn.academicledger.issuer.classes.Classes;
+import vn.academicledger.issuer.schools.SchoolRecord;
+import vn.academicledger.issuer.schools.Schools;
+import vn.academicledger.issuer.schools.SigningKeys;
+import vn.academicledger.issuer.system.IssuerProperties;
+
+/**
+ * Runs approved jobs. Each chunk of credentials is one transaction: status list slots and diploma
+ * numbers are taken, the credentials are signed, stored, and written to the anchoring outbox, and
+ * the job's progress advances — all or nothing. After a crash a job resumes with the items no
+ * committed chunk holds (credentials are unique per job and item), so nothing is issued twice and
+ * no number is skipped.
+ */
+@Component
+class JobRunner implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final TransactionTemplate transactions;
+    private final Classes classes;
+    private final Schools schools;
+    private final SigningKeys keys;
+    private final StatusIndexes statusIndexes;
+    private final DiplomaRegister diplomaRegister;
+    private final AuditLog audit;
+    private final IssuerProperties properties;
+    private final Clock clock;
+    private final ExecutorService signers;
+
+    JobRunner(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Classes classes, Schools schools,
+              SigningKeys keys, StatusIndexes statusIndexes, DiplomaRegister diplomaRegister, AuditLog audit,
+              IssuerProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.transactions = transactions;
+        this.classes = classes;
+        this.schools = schools;
+        this.keys = keys;
+        this.statusIndexes = statusIndexes;
+        this.diplomaRegister = diplomaRegister;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+        this.signers = Executors.newFixedThreadPool(Math.max(1, properties.jobs().threads()), r -> {
+            Thread t = new Thread(r, "credential-signer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Scheduled(fixedDelayString = "${issuer.jobs.poll-interval:300ms}")
+    void runPending() {
+        while (true) {
+            List<UUID> next = jdbc.sql("select id from issuance_jobs where status in ('QUEUED', 'RUNNING') order by created_at limit 1")
+                    .query(UUID.class).list();
+            if (next.isEmpty()) {
+                return;
+            }
+            UUID id = next.get(0);
+            try {
+                run(id);
+            } catch (RuntimeException e) {
+                LOG.error("Job {} failed", id, e);
+                jdbc.sql("update issuance_jobs set status = 'FAILED', message = ?, finished_at = now() where id = ?")
+                        .params(abbreviate(e.getMessage()), id).update();
+            }
+        }
+    }
+
+    private record Signed(int item, UUID id, UUID studentId, String json, byte[] salt, byte[] digest,
+                          CredentialFactory.StatusSlot slot, DiplomaNumbers numbers) {
+    }
+
+    void run(UUID jobId) {
+        Job job = jdbc.sql(IssuanceJobs.SELECT + " where id = ?").param(jobId).query(IssuanceJobs::row).single();
+        if (job.status().equals("QUEUED")) {
+            jdbc.sql("update issuance_jobs set status = 'RUNNING', started_at = now() where id = ? and status = 'QUEUED'")
+                    .param(jobId).update();
+        }
+        CredentialType type = CredentialType.valueOf(job.credentialType());
+        Cryptosuite suite = Cryptosuite.valueOf(job.cryptosuite());
+        ClassSource source = classes.source(job.schoolCode(), job.classId());
+        ClassGradebook book = source.read();
+        Map<Integer, UUID> studentIds = classes.studentIds(job.classId());
+        Integer only = null;
+        if (job.studentId() != null) {
+            for (Map.Entry<Integer, UUID> e : studentIds.entrySet()) {
+                if (e.getValue().equals(job.studentId())) {
+                    only = e.getKey();
+                }
+            }
+        }
+        List<Integer> items = IssuanceJobs.items(book, type, only);
+        Set<Integer> finished = new HashSet<>(jdbc.sql("select job_item from credentials where job_id = ?").param(jobId)
+                .query(Integer.class).list());
+        finished.addAll(jdbc.sql("select item from job_failures where job_id = ?").param(jobId).query(Integer.class).list());
+        List<Integer> remaining = items.stream().filter(i -> !finished.contains(i)).toList();
+        if (!remaining.isEmpty()) {
+            LOG.info("Job {}: {} {} to issue ({} already done)", jobId, remaining.size(), type, finished.size());
+        }
+        SchoolRecord school = schools.get(job.schoolCode());
+        SigningKey key = keys.signingKey(job.schoolCode());
+        String signerName = signerName(job.approvedBy());
+        int chunkSize = Math.max(1, properties.jobs().chunkSize());
+        for (int from = 0; from < remaining.size(); from += chunkSize) {
+            List<Integer> chunk = remaining.subList(from, Math.min(remaining.size(), from + chunkSize));
+            transactions.executeWithoutResult(tx -> issueChunk(job, type, suite, school, key, signerName, book, studentIds, chunk));
+        }
+        jdbc.sql("update issuance_jobs set status = 'DONE', finished_at = now() where id = ? and status = 'RUNNING'")
+                .param(jobId).update();
+        Job done = jdbc.sql(IssuanceJobs.SELECT + " where id = ?").param(jobId).query(IssuanceJobs::row).single();
+        audit.record(job.approvedBy() == null ? job.createdBy() : job.approvedBy(), "SCHOOL_SIGNER", null,
+                AuditLog.Action.JOB_FINISHED, job.schoolCode(), jobId.toString(), AuditLog.Outcome.SUCCESS,
+                Map.of("done", done.done(), "failed", done.failed(), "total", done.total()));
+    }
+
+    private void issueChunk(Job job, CredentialType type, Cryptosuite suite, SchoolRecord school, SigningKey key,
+                            String signerName, ClassGradebook book, Map<Integer, UUID> studentIds, List<Integer> chunk) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // Grade first: a student whose results cannot be graded is a failure with a reason, and takes no number.
+        List<Integer> ok = new ArrayList<>(chunk.size());
+        List<ReportCard> cards = new ArrayList<>(chunk.size());
+        List<Object[]> failures = new ArrayList<>();
+        for (int item : chunk) {
+            StudentGradebook g = book.students().get(item);
+            try {
+                cards.add(ReportCardGrading.grade(g));
+                ok.add(item);
+            } catch (RuntimeException e) {
+                failures.add(new Object[]{job.id(), item, studentIds.get(item), abbreviate(e.getMessage())});
+            }
+        }
+        List<CredentialFactory.StatusSlot> slots = statusIndexes.allocate(job.schoolCode(), ok.size());
+        List<DiplomaNumbers> numbers = type == CredentialType.DIPLOMA
+                ? diplomaRegister.allocate(job.schoolCode(), LocalDate.ofInstant(now, VIETNAM).getYear(), ok.size())
+                : null;
+        LocalDate issueDate = LocalDate.ofInstant(now, VIETNAM);
+        List<Future<Signed>> futures = new ArrayList<>(ok.size());
+        for (int i = 0; i < ok.size(); i++) {
+            int n = i;
+            futures.add(signers.submit(() -> {
+                int item = ok.get(n);
+                ReportCard card = cards.get(n);
+                UUID id = UUID.randomUUID();
+                ObjectNode credential;
+                DiplomaNumbers dn = null;
+                if (type == CredentialType.DIPLOMA) {
+                    dn = numbers.get(n);
+                    Diploma diploma = new Diploma(DiplomaKind.UPPER_SECONDARY_GRADUATION, card.student(), card.school(),
+                            dn.serialNumber(), dn.registerNumber(), null, book.schoolYear().endYear(), school.name(),
+                            "Hiệu trưởng", signerName, issueDate, school.province());
+                    credential = CredentialFactory.sign(id, school.did(), school.name(), key, suite, type,
+                            CredentialText.of(diploma), CredentialSubjects.of(diploma), now, statusListUrl(school.code()), slots.get(n));
+                } else {
+                    credential = CredentialFactory.sign(id, school.did(), school.name(), key, suite, type,
+                            CredentialText.of(card), CredentialSubjects.of(card), now, statusListUrl(school.code()), slots.get(n));
+                }
+                byte[] salt = CredentialDigest.newSalt();
+                byte[] digest = CredentialDigest.of(credential, salt);
+                return new Signed(item, id, studentIds.get(item), credential.toString(), salt, digest, slots.get(n), dn);
+            }));
+        }
+        List<Signed> signed = new ArrayList<>(ok.size());
+        try {
+            for (Future<Signed> f : futures) {
+                signed.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("signing failed: " + e.getCause().getMessage(), e.getCause());
+        }
+        java.sql.Timestamp issuedAt = java.sql.Timestamp.from(now);
+        List<Object[]> rows = new ArrayList<>(signed.size());
+        List<Object[]> outbox = new ArrayList<>(signed.size());
+        String issuer = job.approvedBy() == null ? job.createdBy() : job.approvedBy();
+        for (Signed s : signed) {
+            rows.add(new Object[]{s.id(), job.schoolCode(), type.name(), s.studentId(), job.id(), s.item(), s.slot().listNumber(),
+                    s.slot().index(), s.json(), s.salt(), s.digest(), s.numbers() == null ? null : s.numbers().serialNumber(),
+                    s.numbers() == null ? null : s.numbers().registerNumber(), issuer, issuedAt});
+            outbox.add(new Object[]{s.id(), job.schoolCode(), type.name()});
+        }
+        if (!rows.isEmpty()) {
+            template.batchUpdate("""
+                    insert into credentials (id, school_code, credential_type, student_id, job_id, job_item, status_list,
+                        status_index, credential_json, salt, digest, serial_number, register_number, issued_by, issued_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+            template.batchUpdate("insert into anchor_outbox (credential_id, school_code, credential_type) values (?, ?, ?)", outbox);
+        }
+        if (!failures.isEmpty()) {
+            template.batchUpdate("insert into job_failures (job_id, item, student_id, reason) values (?, ?, ?, ?)", failures);
+        }
+        jdbc.sql("update issuance_jobs set done = done + ?, failed = failed + ? where id = ?")
+                .params(signed.size(), failures.size(), job.id()).update();
+        if (!signed.isEmpty()) {
+            audit.record(issuer, "SCHOOL_SIGNER", null, AuditLog.Action.CREDENTIALS_ISSUED, job.schoolCode(),
+                    "job " + job.id(), AuditLog.Outcome.SUCCESS,
+                    Map.of("type", type.name(), "count", signed.size(),
+                            "credentials", signed.stream().map(s -> s.id().toString()).toList()));
+        }
+    }
+
+    String statusListUrl(String schoolCode) {
+        return properties.publicBaseUrl() + "/status-lists/" + schoolCode;
+    }
+
+    private String signerName(String username) {
+        if (username == null) {
+            return "Hiệu trưởng";
+        }
+        return jdbc.sql("select display_name from accounts where username = ?").param(username).query(String.class)
+                .optional().orElse(username);
+    }
+
+    static String abbreviate(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        return message.length() > 1000 ? message.substring(0, 1000) + "…" : message;
+    }
+
+    @Override
+    public void close() {
+        signers.shutdownNow();
+    }
+}

@@ -1,0 +1,91 @@
+package vn.academicledger.issuer.system;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything the issuer service can be told (prefix {@code issuer.}). The defaults are the embedded
+ * default: embedded PostgreSQL and embedded ledger under {@code .ledger-data}, its own
+ * authorization server with seeded demo accounts.
+ *
+ * @param publicBaseUrl  the address people and verifiers reach this service at (status lists are served here)
+ * @param verifierBaseUrl the public verifier, printed in QR codes
+ * @param dataDir        the data folder (ledger, PostgreSQL data, keys)
+ */
+@ConfigurationProperties("issuer")
+public record IssuerProperties(
+        @DefaultValue("http://127.0.0.1:8081") URI publicBaseUrl,
+        @DefaultValue("http://127.0.0.1:8080") URI verifierBaseUrl,
+        @DefaultValue(".ledger-data") Path dataDir,
+        @DefaultValue Database database,
+        @DefaultValue Ledger ledger,
+        @DefaultValue Anchoring anchoring,
+        @DefaultValue Jobs jobs,
+        @DefaultValue Auth auth,
+        @DefaultValue Demo demo) {
+
+    /**
+     * @param embedded start an embedded PostgreSQL server (a real server, as a child process) with its
+     *                 data under {@code <dataDir>/issuer/postgres}; false uses {@code spring.datasource.*}
+     * @param port     the embedded server's port; 0 picks a free one
+     */
+    public record Database(@DefaultValue("true") boolean embedded, @DefaultValue("0") int port, Path directory) {
+    }
+
+    public enum LedgerKind { EMBEDDED }
+
+    /** @param directory the embedded ledger's folder; default {@code <dataDir>/ledger} */
+    public record Ledger(@DefaultValue("embedded") LedgerKind kind, Path directory) {
+    }
+
+    /**
+     * The outbox worker.
+     *
+     * @param batchSize  most credentials in one Merkle batch
+     * @param maxAge     a batch is anchored once its oldest credential has waited this long, even if not full
+     * @param pollInterval how often the worker looks for work when idle
+     * @param retryBackoff first wait after a failed anchor; doubles up to {@code maxBackoff}
+     * @param maxBackoff  longest wait between retries
+     * @param enabled    false stops the worker (tests that look at the outbox)
+     */
+    public record Anchoring(@DefaultValue("1000") int batchSize, @DefaultValue("2s") Duration maxAge,
+                            @DefaultValue("200ms") Duration pollInterval, @DefaultValue("500ms") Duration retryBackoff,
+                            @DefaultValue("30s") Duration maxBackoff, @DefaultValue("true") boolean enabled) {
+    }
+
+    /**
+     * Bulk issuance jobs.
+     *
+     * @param threads   signing threads per job
+     * @param chunkSize credentials signed and stored per database transaction
+     */
+    public record Jobs(@DefaultValue("2") int threads, @DefaultValue("500") int chunkSize) {
+    }
+
+    /**
+     * @param embeddedServer run this service's own OAuth 2.1 / OpenID Connect provider (the embedded
+     *                       default); false trusts {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
+     * @param tokenTtl       lifetime of access tokens
+     */
+    public record Auth(@DefaultValue("true") boolean embeddedServer, @DefaultValue("30m") Duration tokenTtl) {
+    }
+
+    /** @param seed seed the demo department, two schools, their accounts and students on first start */
+    public record Demo(@DefaultValue("true") boolean seed) {
+    }
+
+    public Path issuerDir() {
+        return dataDir.resolve("issuer");
+    }
+
+    public Path postgresDir() {
+        return database.directory() != null ? database.directory() : issuerDir().resolve("postgres");
+    }
+
+    public Path ledgerDir() {
+        return ledger.directory() != null ? ledger.directory() : dataDir.resolve("ledger");
+    }
+}
