@@ -1,0 +1,55 @@
+package vn.academicledger.issuer.issuance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.academicledger.issuer.support.ApiClient;
+import vn.academicledger.issuer.support.IssuerServiceTest;
+
+class IssuanceFlowTest extends IssuerServiceTest {
+
+    @Test
+    void an_approved_class_job_issues_and_anchors_every_report_card() throws Exception {
+        ApiClient api = api();
+        JsonNode classes = api.get("bennghe.issuer", "/api/v1/schools/79000701/classes").json();
+        String classId = classes.get(0).get("id").asText();
+        ApiClient.Response created = api.post("bennghe.issuer", "/api/v1/schools/79000701/jobs",
+                Map.of("type", "REPORT_CARD", "classId", classId, "cryptosuite", "eddsa-jcs-2022"));
+        assertThat(created.status()).isEqualTo(202);
+        assertThat(created.json().get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+        String job = created.json().get("id").asText();
+
+        assertThat(api.post("bennghe.principal", "/api/v1/schools/79000701/jobs/" + job + "/approve", "{}").status()).isEqualTo(200);
+        JsonNode status = waitFor(api, "/api/v1/schools/79000701/jobs/" + job, j -> j.get("status").asText().equals("DONE"));
+        assertThat(status.get("done").asInt()).isEqualTo(44);
+        assertThat(status.get("failed").asInt()).isZero();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long anchored = 0;
+        while (System.nanoTime() < deadline) {
+            anchored = jdbc.sql("select count(*) from inclusion_proofs p join credentials c on c.id = p.credential_id where c.job_id = ?::uuid")
+                    .param(job).query(Long.class).single();
+            if (anchored == 44) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(anchored).isEqualTo(44);
+    }
+
+    static JsonNode waitFor(ApiClient api, String path, java.util.function.Predicate<JsonNode> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = api.get("bennghe.principal", path).json();
+            if (done.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not done in time: " + last);
+    }
+}
