@@ -3,138 +3,183 @@ package vn.academicledger.core.grading;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import vn.academicledger.core.error.InvalidInputException;
+import java.util.Map;
 
-/** RFC 4180 CSV: comma separated, fields quoted with {@code "} when needed, UTF-8 with or without BOM. */
+/**
+ * RFC 4180 CSV: comma separated, fields quoted with {@code "} when needed, UTF-8 with or without
+ * a byte order mark, records ending with CRLF, LF or CR (what spreadsheets and school management
+ * software export). A quoted field may span lines; the row number of a record is the one a
+ * spreadsheet shows, not the physical line.
+ */
 final class Csv {
-    /** One data row with its line number in the file (the header is line 1). */
-    record Row(String file, int line, List<String> header, List<String> cells) {
-        String get(String column) {
-            int i = header.indexOf(column);
-            if (i < 0) {
-                throw new IllegalStateException("no column " + column);
-            }
-            return i < cells.size() ? cells.get(i).strip() : "";
-        }
-
-        String where(String column) {
-            return file + " dòng " + line + ", cột '" + column + "'";
-        }
-    }
+    private static final int FIELD_START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_IN_QUOTED = 3;
+    /** Short cells (scores, codes, Đ/CĐ) repeat on every row; one copy of each saves memory on big files. */
+    private static final int SHARED_LENGTH = 24;
+    private static final int SHARED_MAX = 20_000;
 
     private Csv() {
     }
 
-    /** Reads the file, checks that the header is exactly {@code columns}, returns the non-empty rows. */
-    static List<Row> read(String file, Reader reader, List<String> columns) {
-        List<List<String>> records = parse(file, slurp(reader));
-        if (records.isEmpty()) {
-            throw new InvalidInputException(file + ": tệp rỗng, cần dòng tiêu đề " + String.join(",", columns) + ".");
-        }
-        List<String> header = records.get(0).stream().map(h -> Normalizer.normalize(h.strip(), Normalizer.Form.NFC))
-                .toList();
-        if (!header.equals(columns)) {
-            throw new InvalidInputException(file + " dòng 1: tiêu đề phải là '" + String.join(",", columns)
-                    + "' nhưng là '" + String.join(",", header) + "'.");
-        }
-        List<Row> rows = new ArrayList<>();
-        for (int i = 1; i < records.size(); i++) {
-            List<String> cells = records.get(i).stream().map(c -> Normalizer.normalize(c, Normalizer.Form.NFC)).toList();
-            if (cells.stream().allMatch(String::isBlank)) {
-                continue;
+    /** Reads a whole file; entirely blank records are left out (their numbers are not reused). */
+    static GradebookTable table(String name, Reader reader) {
+        List<GradebookTable.Row> rows = new ArrayList<>();
+        Map<String, String> shared = new HashMap<>();
+        List<String> cells = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        int state = FIELD_START;
+        int record = 1;
+        int quoteOpenedAt = 0;
+        boolean afterCr = false;
+        boolean start = true;
+        char[] buf = new char[1 << 16];
+        try {
+            int n;
+            while ((n = reader.read(buf)) >= 0) {
+                for (int i = 0; i < n; i++) {
+                    char c = buf[i];
+                    if (start) {
+                        start = false;
+                        if (c == '\uFEFF') {
+                            continue;
+                        }
+                    }
+                    if (afterCr) {
+                        afterCr = false;
+                        if (c == '\n') {
+                            continue;
+                        }
+                    }
+                    switch (state) {
+                        case QUOTED -> {
+                            if (c == '"') {
+                                state = QUOTE_IN_QUOTED;
+                            } else {
+                                field.append(c);
+                            }
+                        }
+                        case QUOTE_IN_QUOTED -> {
+                            if (c == '"') {
+                                field.append('"');
+                                state = QUOTED;
+                            } else {
+                                state = separator(c, field, cells, shared) ? FIELD_START : UNQUOTED;
+                            }
+                        }
+                        case FIELD_START -> {
+                            if (c == '"') {
+                                state = QUOTED;
+                                quoteOpenedAt = record;
+                            } else {
+                                state = separator(c, field, cells, shared) ? FIELD_START : UNQUOTED;
+                            }
+                        }
+                        default -> state = separator(c, field, cells, shared) ? FIELD_START : UNQUOTED;
+                    }
+                    if ((c == '\r' || c == '\n') && state == FIELD_START) {
+                        addRow(rows, record, cells);
+                        cells.clear();
+                        record++;
+                        afterCr = c == '\r';
+                    }
+                }
             }
-            if (cells.size() > columns.size()) {
-                throw new InvalidInputException(file + " dòng " + (i + 1) + ": có " + cells.size() + " cột, tiêu đề chỉ có "
-                        + columns.size() + " (ô có dấu phẩy phải đặt trong ngoặc kép).");
-            }
-            rows.add(new Row(file, i + 1, header, cells));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return rows;
+        if (state == QUOTED) {
+            return new GradebookTable(name, rows, List.of(new ImportProblem(name, quoteOpenedAt, null,
+                    "dấu ngoặc kép mở ở dòng này không được đóng, nên không đọc được phần còn lại của tệp: "
+                            + "thêm dấu \" ở cuối ô, hoặc bỏ dấu \" ở đầu ô.")), false);
+        }
+        if (state != FIELD_START || !cells.isEmpty()) {
+            cells.add(take(field, shared));
+            addRow(rows, record, cells);
+        }
+        return new GradebookTable(name, rows);
+    }
+
+    /**
+     * Handles a character outside quotes: a comma or line break ends the field (returns true),
+     * anything else is part of it.
+     */
+    private static boolean separator(char c, StringBuilder field, List<String> cells, Map<String, String> shared) {
+        if (c == ',' || c == '\r' || c == '\n') {
+            cells.add(take(field, shared));
+            return true;
+        }
+        field.append(c);
+        return false;
+    }
+
+    private static String take(StringBuilder field, Map<String, String> shared) {
+        String value;
+        if (field.length() <= SHARED_LENGTH) {
+            value = field.toString();
+            String known = shared.get(value);
+            if (known != null) {
+                value = known;
+            } else if (shared.size() < SHARED_MAX) {
+                shared.put(value, value);
+            }
+        } else {
+            value = field.toString();
+        }
+        field.setLength(0);
+        return value;
+    }
+
+    private static void addRow(List<GradebookTable.Row> rows, int number, List<String> cells) {
+        for (String c : cells) {
+            if (!c.isBlank()) {
+                rows.add(new GradebookTable.Row(number, cells));
+                return;
+            }
+        }
     }
 
     /** Writes one record, quoting where needed; lines end with CRLF as RFC 4180 says. */
     static String line(List<String> cells) {
-        List<String> out = new ArrayList<>();
-        for (String c : cells) {
-            String v = c == null ? "" : c;
-            if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-                v = "\"" + v.replace("\"", "\"\"") + "\"";
-            }
-            out.add(v);
-        }
-        return String.join(",", out) + "\r\n";
+        StringBuilder sb = new StringBuilder();
+        append(sb, cells);
+        return sb.toString();
     }
 
-    private static String slurp(Reader reader) {
-        try {
-            StringBuilder sb = new StringBuilder();
-            char[] buf = new char[8192];
-            int n;
-            while ((n = reader.read(buf)) > 0) {
-                sb.append(buf, 0, n);
+    /** Appends one record to {@code out}, quoting where needed, ending with CRLF. */
+    static void append(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
             }
-            if (sb.length() > 0 && sb.charAt(0) == '\uFEFF') {
-                sb.deleteCharAt(0);
-            }
-            return sb.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            appendCell(out, cells.get(i));
         }
+        out.append("\r\n");
     }
 
-    private static List<List<String>> parse(String file, String text) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        int line = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            any = true;
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
-                }
-            } else if (c == '"' && field.length() == 0) {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-                any = false;
-                line++;
-            } else {
-                field.append(c);
+    static void appendCell(StringBuilder out, String cell) {
+        String v = cell == null ? "" : cell;
+        boolean quote = false;
+        for (int i = 0; i < v.length() && !quote; i++) {
+            char c = v.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            out.append(v);
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '"') {
+                out.append('"');
             }
+            out.append(c);
         }
-        if (quoted) {
-            throw new InvalidInputException(file + " dòng " + line + ": ngoặc kép mở mà không đóng.");
-        }
-        if (any) {
-            record.add(field.toString());
-            records.add(record);
-        }
-        return records;
+        out.append('"');
     }
 }
