@@ -119,7 +119,9 @@ public class IssuanceJobs {
                 .orElseThrow(() -> IssuerException.notFound("job", id.toString()));
         List<Job.Failure> failures = jdbc.sql("select item, student_id, reason from job_failures where job_id = ? order by item limit 1000")
                 .param(id).query((rs, n) -> new Job.Failure(rs.getInt(1), (UUID) rs.getObject(2), rs.getString(3))).list();
-        return job.withFailures(failures);
+        long anchored = jdbc.sql("select count(*) from credentials c join inclusion_proofs p on p.credential_id = c.id where c.job_id = ?")
+                .param(id).query(Long.class).single();
+        return job.withDetails(failures, anchored);
     }
 
     public List<Job> list(Caller caller, String school) {
@@ -158,7 +160,7 @@ public class IssuanceJobs {
         return new Job((UUID) rs.getObject(1), rs.getString(2), rs.getString(3), rs.getString(4), (UUID) rs.getObject(5),
                 (UUID) rs.getObject(6), rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getString(11),
                 rs.getString(12), rs.getTimestamp(13).toInstant(), instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15)),
-                rs.getString(16), List.of());
+                rs.getString(16), null, null);
     }
 
     private static java.time.Instant instant(java.sql.Timestamp t) {

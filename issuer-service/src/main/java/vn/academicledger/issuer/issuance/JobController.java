@@ -31,7 +31,7 @@ class JobController {
      * @param type        REPORT_CARD or DIPLOMA
      * @param classId     the class to issue for
      * @param studentId   or one student
-     * @param cryptosuite eddsa-rdfc-2022 (default) or eddsa-jcs-2022
+     * @param cryptosuite eddsa-rdfc-2022 or eddsa-jcs-2022; default jcs for report cards, rdfc for diplomas
      */
     record CreateRequest(String type, UUID classId, UUID studentId, String cryptosuite) {
     }
@@ -44,7 +44,7 @@ class JobController {
             + "an issuer's waits for the signer's approval. 202 with the job; follow Location for progress.")
     ResponseEntity<Job> create(Caller caller, @PathVariable String school, @RequestBody CreateRequest request) {
         CredentialType type = parseType(request.type());
-        Cryptosuite suite = parseSuite(request.cryptosuite());
+        Cryptosuite suite = parseSuite(request.cryptosuite(), type);
         Job job = jobs.create(caller, school, new IssuanceJobs.Request(type, request.classId(), request.studentId(), suite));
         return ResponseEntity.accepted().location(URI.create("/api/v1/schools/" + school + "/jobs/" + job.id())).body(job);
     }
@@ -84,9 +84,10 @@ class JobController {
         }
     }
 
-    static Cryptosuite parseSuite(String suite) {
+    /** Report cards default to eddsa-jcs-2022 (large documents, fastest to sign and check); diplomas to eddsa-rdfc-2022. */
+    static Cryptosuite parseSuite(String suite, CredentialType type) {
         if (suite == null || suite.isBlank()) {
-            return Cryptosuite.EDDSA_RDFC_2022;
+            return type == CredentialType.REPORT_CARD ? Cryptosuite.EDDSA_JCS_2022 : Cryptosuite.EDDSA_RDFC_2022;
         }
         for (Cryptosuite c : Cryptosuite.values()) {
             if (c.name().equalsIgnoreCase(suite.replace('-', '_')) || c.toString().equalsIgnoreCase(suite)) {

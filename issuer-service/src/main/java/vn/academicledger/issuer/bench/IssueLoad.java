@@ -1,0 +1,230 @@
+package vn.academicledger.issuer.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import vn.academicledger.core.domain.School;
+import vn.academicledger.core.domain.SchoolYear;
+import vn.academicledger.core.grading.SyntheticClasses;
+
+/**
+ * {@code ./ledger bench issue}: issues report cards through the issuer service's HTTP API end to end,
+ * from a separate process. Imports synthetic classes (CSV uploads, as a school would), creates one job
+ * per class as the principal, and waits until every credential is signed, stored, batched and
+ * anchored (its receipt stored). Prints the import rate, the issuance rate (first job created → last
+ * credential anchored) and the whole run's rate.
+ *
+ * <pre>IssueLoad --url http://127.0.0.1:8081 --password P [--students 100000] [--class-size 500]
+ *           [--school 79000701] [--import-threads 2] [--suite eddsa-jcs-2022] [--server-pid N]</pre>
+ */
+public final class IssueLoad {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String url;
+    private final String password;
+    private final Map<String, String> tokens = new LinkedHashMap<>();
+
+    private IssueLoad(String url, String password) {
+        this.url = url;
+        this.password = password;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        String url = a.getOrDefault("url", "http://127.0.0.1:8081");
+        int students = Integer.parseInt(a.getOrDefault("students", "100000"));
+        int classSize = Integer.parseInt(a.getOrDefault("class-size", "500"));
+        int threads = Integer.parseInt(a.getOrDefault("import-threads", "2"));
+        String school = a.getOrDefault("school", "79000701");
+        String suite = a.getOrDefault("suite", "eddsa-jcs-2022");
+        String password = a.get("password");
+        if (password == null) {
+            throw new IllegalArgumentException("--password is required (the demo accounts' password)");
+        }
+        new IssueLoad(url, password).run(students, classSize, threads, school, suite, a.get("server-pid"));
+    }
+
+    private void run(int students, int classSize, int threads, String schoolCode, String suite, String serverPid) throws Exception {
+        String issuer = schoolCode.equals("79000701") ? "bennghe.issuer" : "thuthiem.issuer";
+        String principal = schoolCode.equals("79000701") ? "bennghe.principal" : "thuthiem.principal";
+        JsonNode schoolJson = send(principal, get("/api/v1/schools/" + schoolCode), 200);
+        School school = SyntheticClasses.school(schoolCode, schoolJson.get("name").asText(), schoolJson.get("did").asText());
+        int classes = (students + classSize - 1) / classSize;
+        String runTag = Long.toString(System.currentTimeMillis() % 100000, 36).toUpperCase();
+        System.out.printf("Bench issue: %,d report cards in %d classes of %d, school %s, %s, import threads %d%n",
+                students, classes, classSize, schoolCode, suite, threads);
+        System.out.println(Machine.describe(serverPid));
+
+        // 1. import
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<String>> imports = new ArrayList<>();
+        AtomicInteger imported = new AtomicInteger();
+        for (int c = 0; c < classes; c++) {
+            int index = c;
+            int size = Math.min(classSize, students - c * classSize);
+            imports.add(pool.submit(() -> {
+                SyntheticClasses.ClassFiles files = SyntheticClasses.generate(school, SchoolYear.parse("2025-2026"),
+                        "12B" + runTag + "-" + index, size, 7_000L + index);
+                JsonNode created = send(issuer, multipart("/api/v1/schools/" + schoolCode + "/classes", Map.of(
+                        "lop", files.classCsv().getBytes(StandardCharsets.UTF_8),
+                        "hocSinh", files.studentsCsv().getBytes(StandardCharsets.UTF_8),
+                        "diem", files.scoresCsv().getBytes(StandardCharsets.UTF_8))), 201);
+                int n = imported.addAndGet(size);
+                progress("import", n, students, t0);
+                return created.get("id").asText();
+            }));
+        }
+        List<String> classIds = new ArrayList<>();
+        for (Future<String> f : imports) {
+            classIds.add(f.get());
+        }
+        pool.shutdown();
+        double importSeconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("%nimported %,d students in %.1f s (%,.0f students/s)%n", students, importSeconds, students / importSeconds);
+
+        // 2. issue: one job per class, created by the principal (queued at once)
+        long t1 = System.nanoTime();
+        List<String> jobs = new ArrayList<>();
+        for (String classId : classIds) {
+            JsonNode job = send(principal, post("/api/v1/schools/" + schoolCode + "/jobs",
+                    Map.of("type", "REPORT_CARD", "classId", classId, "cryptosuite", suite)), 202);
+            jobs.add(job.get("id").asText());
+        }
+        long issuedAll = 0;
+        long anchoredAll = 0;
+        double issuedAt = 0;
+        while (true) {
+            long done = 0;
+            long anchored = 0;
+            long failed = 0;
+            for (String job : jobs) {
+                JsonNode j = send(principal, get("/api/v1/schools/" + schoolCode + "/jobs/" + job), 200);
+                done += j.get("done").asLong();
+                failed += j.get("failed").asLong();
+                anchored += j.path("anchored").asLong();
+                if (j.get("status").asText().equals("FAILED")) {
+                    throw new IllegalStateException("job " + job + " failed: " + j);
+                }
+            }
+            if (done + failed >= students && issuedAt == 0) {
+                issuedAt = (System.nanoTime() - t1) / 1e9;
+            }
+            issuedAll = done;
+            anchoredAll = anchored;
+            progress("issued " + done + ", anchored", anchored, students, t1);
+            if (anchored + failed >= students) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        double issueSeconds = (System.nanoTime() - t1) / 1e9;
+        double total = (System.nanoTime() - t0) / 1e9;
+        System.out.println();
+        System.out.printf("issue-signed-stored: %,d credentials in %.1f s (%,.0f credentials/s)%n", issuedAll, issuedAt, issuedAll / issuedAt);
+        System.out.printf("issue-end-to-end (job created → receipt stored): %,d credentials in %.1f s = %,.0f credentials/s%n",
+                anchoredAll, issueSeconds, anchoredAll / issueSeconds);
+        System.out.printf("whole run incl. import: %.1f s = %,.0f credentials/s%n", total, anchoredAll / total);
+        System.out.println(Machine.describe(serverPid));
+    }
+
+    private static void progress(String what, long n, long total, long since) {
+        double s = (System.nanoTime() - since) / 1e9;
+        System.out.printf("\r  %s %,d / %,d (%.0f%%) %.1f s", what, n, total, 100.0 * n / total, s);
+        System.out.flush();
+    }
+
+    private String token(String account) throws IOException, InterruptedException {
+        synchronized (tokens) {
+            String t = tokens.get(account);
+            if (t != null) {
+                return t;
+            }
+            String basic = Base64.getEncoder().encodeToString((account + ":" + password).getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/oauth2/token"))
+                    .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("cannot sign in as " + account + ": " + r.statusCode() + " " + r.body());
+            }
+            t = JSON.readTree(r.body()).get("access_token").asText();
+            tokens.put(account, t);
+            return t;
+        }
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(URI.create(url + path)).GET();
+    }
+
+    private HttpRequest.Builder post(String path, Object body) throws IOException {
+        return HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    }
+
+    private HttpRequest.Builder multipart(String path, Map<String, byte[]> parts) throws IOException {
+        String boundary = "----bench" + UUID.randomUUID();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Map.Entry<String, byte[]> p : parts.entrySet()) {
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.getKey() + "\"; filename=\""
+                    + p.getKey() + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(p.getValue());
+            out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+    }
+
+    private JsonNode send(String account, HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request.header("Authorization", "Bearer " + token(account))
+                .timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(r.request().method() + " " + r.request().uri() + " answered " + r.statusCode()
+                    + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    /** The machine and load, printed with every figure. */
+    static final class Machine {
+        static String describe(String serverPid) {
+            String cpu = "unknown CPU";
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                    if (line.startsWith("model name")) {
+                        cpu = line.substring(line.indexOf(':') + 1).strip();
+                        break;
+                    }
+                }
+                String load = Files.readString(Path.of("/proc/loadavg")).strip();
+                return String.format("machine: %d cores, %s, Java %s; load average %s", Runtime.getRuntime().availableProcessors(),
+                        cpu, System.getProperty("java.version"), load);
+            } catch (IOException e) {
+                return "machine: " + Runtime.getRuntime().availableProcessors() + " cores";
+            }
+        }
+    }
+}
