@@ -92,7 +92,8 @@ final class Pkcs11Library {
             }
             Token token = find(tokenLabel, slotId, name, schoolCode);
             try {
-                PKCS11Token opened = new PKCS11Token(token, false, pin.toCharArray());
+                // Read-only sessions: signing with a token object needs no more.
+                PKCS11Token opened = new PKCS11Token(token, true, pin.toCharArray());
                 tokens.put(name, new OpenToken(opened, pin.toCharArray()));
                 return opened;
             } catch (PKCS11Exception e) {
