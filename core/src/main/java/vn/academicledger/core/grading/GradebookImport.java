@@ -532,6 +532,8 @@ public final class GradebookImport {
             if (row.subject != null) {
                 String who = student != null ? student.who() : "học sinh mã " + studentNumber;
                 assessments(s, r, row, who, regular, midterm, end, info.clusters());
+            } else {
+                anyAssessments(s, r, regular, midterm, end);
             }
             row.valid = problems.marks() == before;
             if (student != null) {
@@ -608,6 +610,32 @@ public final class GradebookImport {
                 row.scores = new SemesterScores(scoreList, fixedScores[0], fixedScores[1]);
             } else {
                 row.comments = new SemesterComments(commentList, fixedComments[0], fixedComments[1]);
+            }
+        }
+    }
+
+    /** When the subject is not known, each cell can still be checked to be a score or Đ/CĐ. */
+    private void anyAssessments(Sheet s, GradebookTable.Row r, int[] regular, int midterm, int end) {
+        int[] all = Arrays.copyOf(regular, regular.length + 2);
+        all[regular.length] = midterm;
+        all[regular.length + 1] = end;
+        List<String> names = new ArrayList<>(GradebookCsv.REGULAR_COLUMNS);
+        names.add("GK");
+        names.add("CK");
+        for (int i = 0; i < all.length; i++) {
+            String v = clean(r.cell(all[i]));
+            if (v.isEmpty() || scores.containsKey(v)) {
+                continue;
+            }
+            boolean comment = Arrays.stream(CommentGrade.values())
+                    .anyMatch(g -> g.abbreviation().equalsIgnoreCase(v) || g.vietnamese().equalsIgnoreCase(v));
+            if (!comment) {
+                try {
+                    scores.put(v, Score.of(v));
+                } catch (InvalidInputException e) {
+                    s.problem(r, names.get(i), "'" + v + "' không phải điểm (từ 0 đến 10, tối đa một chữ số thập phân, ví dụ"
+                            + " 8 hoặc 8,5) hay kết quả đánh giá (Đ hoặc CĐ): sửa lại ô này.");
+                }
             }
         }
     }

@@ -116,15 +116,17 @@ class GradebookCsvTest {
                             org.assertj.core.groups.Tuple.tuple("hoc-sinh.csv", 3, "Ngày sinh"),
                             org.assertj.core.groups.Tuple.tuple("hoc-sinh.csv", 5, "Giới tính"),
                             org.assertj.core.groups.Tuple.tuple("diem.csv", 4, "Mã môn"),
+                            org.assertj.core.groups.Tuple.tuple("diem.csv", 4, "GK"),
                             org.assertj.core.groups.Tuple.tuple("diem.csv", 10, "TX1"),
                             org.assertj.core.groups.Tuple.tuple("diem.csv", 30, "Học kì"));
-            assertThat(e.problemCount()).isEqualTo(5);
+            assertThat(e.problemCount()).isEqualTo(6);
             assertThat(e.truncated()).isFalse();
             assertThat(e.code()).isEqualTo("INVALID_INPUT");
-            assertThat(e.getMessage()).startsWith("Không nhập được lớp, chưa có dữ liệu nào được nhập: 5 lỗi "
-                    + "(hoc-sinh.csv: 2, diem.csv: 3). hoc-sinh.csv dòng 3, cột 'Ngày sinh': '30/02/2008' không phải ngày");
+            assertThat(e.getMessage()).startsWith("Không nhập được lớp, chưa có dữ liệu nào được nhập: 6 lỗi "
+                    + "(hoc-sinh.csv: 2, diem.csv: 4). hoc-sinh.csv dòng 3, cột 'Ngày sinh': '30/02/2008' không phải ngày");
             assertThat(e.problems().get(2).reason()).contains("'TOÁN'").contains("NGU_VAN, TOAN");
-            assertThat(e.problems().get(3).reason()).contains("'Tốt'").contains("nhập Đ (Đạt) hoặc CĐ (Chưa đạt)");
+            assertThat(e.problems().get(3).reason()).startsWith("'11' không phải điểm (từ 0 đến 10").contains("hay kết quả đánh giá (Đ hoặc CĐ)");
+            assertThat(e.problems().get(4).reason()).contains("'Tốt'").contains("nhập Đ (Đạt) hoặc CĐ (Chưa đạt)");
         }
 
         @Test
