@@ -14,6 +14,8 @@ import vn.academicledger.core.error.InvalidInputException;
 public final class Ed25519PublicKey {
     private final byte[] bytes;
     private final Ed25519PublicKeyParameters parameters;
+    /** Computed on first use: base58 encoding costs more than signing a small document. */
+    private volatile String multibase;
 
     private Ed25519PublicKey(byte[] bytes) {
         if (bytes == null || bytes.length != Ed25519PublicKeyParameters.KEY_SIZE) {
@@ -50,7 +52,12 @@ public final class Ed25519PublicKey {
 
     /** The Multikey {@code publicKeyMultibase}: 'z' + base58btc(0xed 0x01 + key). */
     public String multibase() {
-        return Multikey.encodePublicKey(bytes);
+        String m = multibase;
+        if (m == null) {
+            m = Multikey.encodePublicKey(bytes);
+            multibase = m;
+        }
+        return m;
     }
 
     /** True when {@code signature} is a valid pure Ed25519 signature of {@code message} by this key. */

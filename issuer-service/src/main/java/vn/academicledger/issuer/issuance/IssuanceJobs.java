@@ -65,7 +65,7 @@ public class IssuanceJobs {
         if (classId == null) {
             throw IssuerException.invalid("MISSING_CLASS", "Name the class (classId) or the student (studentId) to issue for.");
         }
-        ClassGradebook book = classes.source(school, classId).read();
+        ClassGradebook book = classes.gradebook(school, classId);
         int total = items(book, request.type(), position).size();
         if (total == 0) {
             throw IssuerException.invalid("NOTHING_TO_ISSUE", request.type() == CredentialType.DIPLOMA

@@ -37,7 +37,6 @@ import vn.academicledger.core.grading.ReportCardGrading;
 import vn.academicledger.core.grading.StudentGradebook;
 import vn.academicledger.core.proof.Cryptosuite;
 import vn.academicledger.issuer.audit.AuditLog;
-import vn.academicledger.issuer.classes.ClassSource;
 import vn.academicledger.issuer.classes.Classes;
 import vn.academicledger.issuer.schools.SchoolRecord;
 import vn.academicledger.issuer.schools.Schools;
@@ -45,9 +44,10 @@ import vn.academicledger.issuer.schools.SigningKeys;
 import vn.academicledger.issuer.system.IssuerProperties;
 
 /**
- * Runs approved jobs. Each chunk of credentials is one transaction: status list slots and diploma
- * numbers are taken, the credentials are signed, stored, and written to the anchoring outbox, and
- * the job's progress advances — all or nothing. After a crash a job resumes with the items no
+ * Runs approved jobs, up to {@code issuer.jobs.parallel} at once. Each chunk of credentials is one
+ * transaction: diploma numbers are taken, the credentials are signed, stored, and written to the
+ * anchoring outbox, and the job's progress advances — all or nothing (status list slots are taken
+ * just before, in a short transaction of their own). After a crash a job resumes with the items no
  * committed chunk holds (credentials are unique per job and item), so nothing is issued twice and
  * no number is skipped.
  */
@@ -68,6 +68,7 @@ class JobRunner implements AutoCloseable {
     private final IssuerProperties properties;
     private final Clock clock;
     private final ExecutorService signers;
+    private final ExecutorService jobThreads;
 
     JobRunner(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Classes classes, Schools schools,
               SigningKeys keys, StatusIndexes statusIndexes, DiplomaRegister diplomaRegister, AuditLog audit,
@@ -88,24 +89,39 @@ class JobRunner implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.jobThreads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "issuance-job");
+            t.setDaemon(true);
+            return t;
+        });
     }
+
+    /** Jobs this process is running now (at most {@code issuer.jobs.parallel}). */
+    private final Set<UUID> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Scheduled(fixedDelayString = "${issuer.jobs.poll-interval:300ms}")
     void runPending() {
-        while (true) {
-            List<UUID> next = jdbc.sql("select id from issuance_jobs where status in ('QUEUED', 'RUNNING') order by created_at limit 1")
-                    .query(UUID.class).list();
-            if (next.isEmpty()) {
-                return;
+        int free = Math.max(1, properties.jobs().parallel()) - running.size();
+        if (free <= 0) {
+            return;
+        }
+        List<UUID> next = jdbc.sql("select id from issuance_jobs where status in ('QUEUED', 'RUNNING') order by created_at limit ?")
+                .param(free + running.size()).query(UUID.class).list();
+        for (UUID id : next) {
+            if (running.size() >= Math.max(1, properties.jobs().parallel()) || !running.add(id)) {
+                continue;
             }
-            UUID id = next.get(0);
-            try {
-                run(id);
-            } catch (RuntimeException e) {
-                LOG.error("Job {} failed", id, e);
-                jdbc.sql("update issuance_jobs set status = 'FAILED', message = ?, finished_at = now() where id = ?")
-                        .params(abbreviate(e.getMessage()), id).update();
-            }
+            jobThreads.submit(() -> {
+                try {
+                    run(id);
+                } catch (RuntimeException e) {
+                    LOG.error("Job {} failed", id, e);
+                    jdbc.sql("update issuance_jobs set status = 'FAILED', message = ?, finished_at = now() where id = ?")
+                            .params(abbreviate(e.getMessage()), id).update();
+                } finally {
+                    running.remove(id);
+                }
+            });
         }
     }
 
@@ -121,8 +137,7 @@ class JobRunner implements AutoCloseable {
         }
         CredentialType type = CredentialType.valueOf(job.credentialType());
         Cryptosuite suite = Cryptosuite.valueOf(job.cryptosuite());
-        ClassSource source = classes.source(job.schoolCode(), job.classId());
-        ClassGradebook book = source.read();
+        ClassGradebook book = classes.gradebook(job.schoolCode(), job.classId());
         Map<Integer, UUID> studentIds = classes.studentIds(job.classId());
         Integer only = null;
         if (job.studentId() != null) {
@@ -146,7 +161,10 @@ class JobRunner implements AutoCloseable {
         int chunkSize = Math.max(1, properties.jobs().chunkSize());
         for (int from = 0; from < remaining.size(); from += chunkSize) {
             List<Integer> chunk = remaining.subList(from, Math.min(remaining.size(), from + chunkSize));
-            transactions.executeWithoutResult(tx -> issueChunk(job, type, suite, school, key, signerName, book, studentIds, chunk));
+            // Status list slots in their own short transaction: a chunk that rolls back leaves unused
+            // slots (bits that stay 0), never a shared lock held while signing, so jobs run side by side.
+            List<CredentialFactory.StatusSlot> slots = transactions.execute(tx -> statusIndexes.allocate(job.schoolCode(), chunk.size()));
+            transactions.executeWithoutResult(tx -> issueChunk(job, type, suite, school, key, signerName, book, studentIds, chunk, slots));
         }
         jdbc.sql("update issuance_jobs set status = 'DONE', finished_at = now() where id = ? and status = 'RUNNING'")
                 .param(jobId).update();
@@ -157,22 +175,31 @@ class JobRunner implements AutoCloseable {
     }
 
     private void issueChunk(Job job, CredentialType type, Cryptosuite suite, SchoolRecord school, SigningKey key,
-                            String signerName, ClassGradebook book, Map<Integer, UUID> studentIds, List<Integer> chunk) {
+                            String signerName, ClassGradebook book, Map<Integer, UUID> studentIds, List<Integer> chunk,
+                            List<CredentialFactory.StatusSlot> slots) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        // Grade first: a student whose results cannot be graded is a failure with a reason, and takes no number.
+        // Grade first (in parallel): a student whose results cannot be graded is a failure with a
+        // reason, and takes no number.
+        List<Future<ReportCard>> graded = new ArrayList<>(chunk.size());
+        for (int item : chunk) {
+            StudentGradebook g = book.students().get(item);
+            graded.add(signers.submit(() -> ReportCardGrading.grade(g)));
+        }
         List<Integer> ok = new ArrayList<>(chunk.size());
         List<ReportCard> cards = new ArrayList<>(chunk.size());
         List<Object[]> failures = new ArrayList<>();
-        for (int item : chunk) {
-            StudentGradebook g = book.students().get(item);
+        for (int i = 0; i < chunk.size(); i++) {
+            int item = chunk.get(i);
             try {
-                cards.add(ReportCardGrading.grade(g));
+                cards.add(graded.get(i).get());
                 ok.add(item);
-            } catch (RuntimeException e) {
-                failures.add(new Object[]{job.id(), item, studentIds.get(item), abbreviate(e.getMessage())});
+            } catch (ExecutionException e) {
+                failures.add(new Object[]{job.id(), item, studentIds.get(item), abbreviate(e.getCause().getMessage())});
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while grading", e);
             }
         }
-        List<CredentialFactory.StatusSlot> slots = statusIndexes.allocate(job.schoolCode(), ok.size());
         List<DiplomaNumbers> numbers = type == CredentialType.DIPLOMA
                 ? diplomaRegister.allocate(job.schoolCode(), LocalDate.ofInstant(now, VIETNAM).getYear(), ok.size())
                 : null;
@@ -265,5 +292,6 @@ class JobRunner implements AutoCloseable {
     @Override
     public void close() {
         signers.shutdownNow();
+        jobThreads.shutdownNow();
     }
 }

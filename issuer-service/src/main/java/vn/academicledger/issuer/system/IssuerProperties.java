@@ -59,10 +59,11 @@ public record IssuerProperties(
     /**
      * Bulk issuance jobs.
      *
-     * @param threads   signing threads per job
+     * @param threads   signing threads (shared by all jobs)
      * @param chunkSize credentials signed and stored per database transaction
+     * @param parallel  jobs run at once: one signs while another writes to the database
      */
-    public record Jobs(@DefaultValue("2") int threads, @DefaultValue("500") int chunkSize) {
+    public record Jobs(@DefaultValue("2") int threads, @DefaultValue("500") int chunkSize, @DefaultValue("2") int parallel) {
     }
 
     /**
