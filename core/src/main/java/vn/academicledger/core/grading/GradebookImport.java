@@ -388,7 +388,8 @@ public final class GradebookImport {
                     String m = e.getMessage();
                     String column = m.startsWith("Mã định danh cá nhân") ? "Mã định danh cá nhân"
                             : m.startsWith("Họ và tên") ? "Họ và tên" : m.startsWith("Ngày sinh") ? "Ngày sinh" : null;
-                    s.problem(r, column, m);
+                    s.problem(r, column, m.contains("kiểm tra") ? m
+                            : m + " Sửa lại cho đúng giấy khai sinh hoặc thẻ căn cước của học sinh.");
                 }
             }
         }
