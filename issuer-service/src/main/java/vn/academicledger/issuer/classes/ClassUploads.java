@@ -10,6 +10,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 import vn.academicledger.core.error.InvalidInputException;
+import vn.academicledger.core.grading.GradebookImportException;
+import vn.academicledger.core.grading.ImportProblem;
 import vn.academicledger.issuer.system.IssuerException;
 
 /** Turns an upload (an XLSX workbook or three CSV files) into the class's three CSV texts. */
@@ -24,8 +26,15 @@ class ClassUploads {
             if (classFile != null || studentsFile != null || scoresFile != null) {
                 throw IssuerException.invalid("AMBIGUOUS_UPLOAD", "Send either one workbook or the three CSV files, not both.");
             }
+            if (workbook.getSize() > GradebookWorkbook.MAX_FILE_BYTES) {
+                throw new IssuerException(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE, "TOO_LARGE", "Tệp quá lớn / Too large",
+                        "The workbook is larger than " + (GradebookWorkbook.MAX_FILE_BYTES >> 20) + " MB; split the class.");
+            }
             byte[] bytes = workbook.getBytes();
-            throw IssuerException.invalid("XLSX_NOT_READY", "XLSX import is not wired yet: " + bytes.length);
+            String name = workbook.getOriginalFilename() == null ? "workbook.xlsx" : workbook.getOriginalFilename();
+            GradebookWorkbook.Sheets sheets = GradebookWorkbook.sheets(name, new java.io.ByteArrayInputStream(bytes));
+            ClassSource source = new ClassSource(null, school, sheets.classCsv(), sheets.studentsCsv(), sheets.scoresCsv());
+            return new Upload(source, Classes.Format.XLSX, bytes);
         }
         if (classFile == null || studentsFile == null || scoresFile == null) {
             throw IssuerException.invalid("MISSING_FILES", "Gửi tệp XLSX (phần 'workbook') hoặc đủ ba tệp CSV: 'lop', 'hocSinh', 'diem' "
@@ -53,10 +62,27 @@ class ClassUploads {
         }
     }
 
-    /** Import refusals are 422 with every problem listed; other refusals pass through. */
+    /**
+     * Import refusals are 422 with every problem listed as {@code errors}: file (or sheet), row (as
+     * the spreadsheet numbers it; 0 = the whole file), column (null = the whole row) and reason.
+     */
     static IssuerException problem(RuntimeException e) {
         if (e instanceof IssuerException issuer) {
             return issuer;
+        }
+        if (e instanceof GradebookImportException gradebook) {
+            List<Map<String, Object>> errors = new java.util.ArrayList<>();
+            for (ImportProblem p : gradebook.problems()) {
+                Map<String, Object> error = new java.util.LinkedHashMap<>();
+                error.put("file", p.file());
+                error.put("row", p.row());
+                error.put("column", p.column());
+                error.put("reason", p.reason());
+                errors.add(error);
+            }
+            return new IssuerException(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, "IMPORT_INVALID",
+                    "Không nhập được / Cannot be imported", gradebook.getMessage(),
+                    Map.of("errors", errors, "errorCount", gradebook.problemCount(), "truncated", gradebook.truncated()));
         }
         return IssuerException.unprocessable("IMPORT_INVALID", e.getMessage(),
                 List.of(Map.of("reason", e.getMessage())));
