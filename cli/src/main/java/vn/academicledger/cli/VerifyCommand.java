@@ -75,8 +75,14 @@ final class VerifyCommand implements Callable<Integer> {
             return 2;
         }
         LedgerKind kind = ledger != null ? ledger : ledgerNamedBy(json);
-        try (Workspace ws = Workspace.open(dataDir, kind); LedgerPort port = ws.connect(Workspace.PUBLIC_VERIFIER)) {
+        // Read-only: verifying works alongside a writer (./ledger demo, the issuer service) and changes nothing.
+        try (Workspace ws = Workspace.openForReading(dataDir, kind);
+                LedgerPort port = ws.connect(Workspace.PUBLIC_VERIFIER)) {
             noteOtherLedger(json, ws.ledgerName());
+            if (ws.emptyEmbeddedLedger()) {
+                System.err.println("Lưu ý / Note: the embedded ledger in " + dataDir.resolve("ledger")
+                        + " holds no blocks yet (did ./ledger demo run with this --data?)");
+            }
             VerificationReport report = DemoCommand.verifier(port).verify(json);
             if (pdfReport == null) {
                 print(report, System.out);

@@ -15,7 +15,9 @@ import vn.academicledger.ledger.embedded.EmbeddedLedger;
 /**
  * The commands' local state and their ledger: a data folder (git-ignored) holding the development
  * signing keys, generated on first use, and either the embedded ledger in that folder (the
- * default) or clients of the local Fabric network ({@link FabricClients}).
+ * default) or clients of the local Fabric network ({@link FabricClients}). Commands that write
+ * ({@code demo}) {@link #open} it; commands that only read ({@code verify}) {@link #openForReading}
+ * it, which follows the embedded ledger read-only and so works while another process writes it.
  */
 final class Workspace implements AutoCloseable {
     /** The read-only identity verifiers use: a Ministry client, which may read but never write. */
@@ -50,9 +52,26 @@ final class Workspace implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the data folder " + dataDir, e);
         }
         return switch (kind) {
-            case EMBEDDED -> new Workspace(dataDir, kind, EmbeddedLedger.open(dataDir.resolve("ledger")), null);
+            case EMBEDDED -> new Workspace(dataDir, kind, EmbeddedLedger.open(ledgerDir(dataDir)), null);
             case FABRIC -> new Workspace(dataDir, kind, null, FabricClients.open());
         };
+    }
+
+    /**
+     * Opens the chosen ledger to read only, creating nothing in the data folder. The embedded ledger
+     * is opened as a follower ({@link EmbeddedLedger#openReadOnly}): it takes no lock, so it works
+     * whether or not another process ({@code ./ledger demo}, the issuer service) has the ledger open
+     * for writing, and its ports refuse writes. Fabric is opened as by {@link #open(Path, LedgerKind)}.
+     */
+    static Workspace openForReading(Path dataDir, LedgerKind kind) {
+        return switch (kind) {
+            case EMBEDDED -> new Workspace(dataDir, kind, EmbeddedLedger.openReadOnly(ledgerDir(dataDir)), null);
+            case FABRIC -> new Workspace(dataDir, kind, null, FabricClients.open());
+        };
+    }
+
+    private static Path ledgerDir(Path dataDir) {
+        return dataDir.resolve("ledger");
     }
 
     /**
@@ -74,7 +93,13 @@ final class Workspace implements AutoCloseable {
 
     /** One line saying which ledger this is. */
     String describeLedger() {
-        return fabric != null ? fabric.describe() : kind.receiptName() + " (" + embedded.directory() + ")";
+        return fabric != null ? fabric.describe() : kind.receiptName() + " (" + embedded.directory()
+                + (embedded.readOnly() ? ", read-only" : "") + ")";
+    }
+
+    /** Whether this is the embedded ledger and it holds no block yet (nothing was ever issued in this data folder). */
+    boolean emptyEmbeddedLedger() {
+        return embedded != null && embedded.head().empty();
     }
 
     /** The school's development signing key, generated and saved (owner-only) on first use. */

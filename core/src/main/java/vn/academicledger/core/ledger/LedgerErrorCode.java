@@ -21,5 +21,10 @@ public enum LedgerErrorCode {
     /** The ledger could not be reached or did not answer in time; the call may be retried. */
     UNAVAILABLE,
     /** The ledger's stored state or block log failed its integrity check. */
-    CORRUPTED
+    CORRUPTED,
+    /**
+     * This connection may only read (an embedded ledger opened as a follower of another process's
+     * writer); the write must go through the writer. Retrying the same call here never succeeds.
+     */
+    READ_ONLY
 }

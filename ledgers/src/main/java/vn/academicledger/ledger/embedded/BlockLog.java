@@ -41,6 +41,9 @@ import vn.academicledger.core.ledger.LedgerException;
  * So a changed byte, a deleted, reordered or replaced block, or bytes cut out of the middle are
  * refused. What cannot be told from a crash, from the log alone, is the loss of its last
  * records; the checkpoint written on close ({@link EmbeddedLedger}) covers that.
+ *
+ * <p>Readers in other processes follow the file with {@link BlockLogFollower}, which opens with
+ * {@link #scan} (the same rule, cutting nothing off) and then reads only what is appended.
  */
 final class BlockLog implements AutoCloseable {
     /** The most one group write holds; also the most a crash can leave half-written. */
@@ -91,65 +94,96 @@ final class BlockLog implements AutoCloseable {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
-            long expected = 0;
-            String previousHash = Block.GENESIS_PREVIOUS_HASH;
-            long offset = 0;
-            String problem = null;
-            boolean problemRecordHasZeros = false;
-            RecordReader records = new RecordReader(channel);
-            while (records.next()) {
-                byte[] line = records.line();
-                int length = records.length();
-                Block block = null;
-                try {
-                    block = Block.parse(line, length);
-                    if (block.number() != expected) {
-                        problem = "the record there is block " + block.number() + " (blocks deleted or reordered)";
-                    } else if (!block.previousHash().equals(previousHash)) {
-                        problem = "it does not name block " + (expected - 1)
-                                + "'s hash as its previous hash (a block before it was replaced)";
-                    }
-                } catch (Block.Unreadable e) {
-                    problem = e.getMessage();
-                }
-                if (problem != null) {
-                    problemRecordHasZeros = containsZero(line, length);
-                    break;
-                }
-                apply.accept(block);
-                previousHash = block.hash();
-                expected++;
-                offset += length + 1;
-            }
-
-            long size = channel.size();
-            long lastNonZero = lastNonZeroByte(channel, offset, size);
-            long tornBytes = lastNonZero < offset ? 0 : lastNonZero - offset + 1;
-            boolean completeRecordFailed = problem != null;
-            if (tornBytes > 0) {
-                boolean crashShaped = tornBytes <= MAX_GROUP_BYTES && (!completeRecordFailed || problemRecordHasZeros);
-                if (!crashShaped) {
-                    throw corrupted(file, expected, offset, completeRecordFailed ? problem
-                            : tornBytes + " bytes follow the last complete record: more than one interrupted write leaves");
-                }
+            Scan scan = scan(file, channel, apply);
+            if (scan.trailingBytes() > 0) {
                 LOG.log(System.Logger.Level.WARNING, "{0}: dropping {1} bytes after block {2}: a write that a crash "
-                        + "interrupted, never acknowledged{3}", file, tornBytes, expected - 1,
-                        completeRecordFailed ? " (" + problem + ")" : "");
+                        + "interrupted, never acknowledged{3}", file, scan.trailingBytes(), scan.lastNumber(),
+                        scan.trailingProblem() == null ? "" : " (" + scan.trailingProblem() + ")");
             }
-            if (size > offset) {
-                channel.truncate(offset);
+            if (channel.size() > scan.end()) {
+                channel.truncate(scan.end());
                 channel.force(true);
             }
-            BlockLog log = new BlockLog(file, channel, expected - 1, offset);
+            BlockLog log = new BlockLog(file, channel, scan.lastNumber(), scan.end());
             log.writer.start();
-            return new Replay(log, expected - 1, previousHash, tornBytes);
+            return new Replay(log, scan.lastNumber(), scan.lastHash(), scan.trailingBytes());
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
     }
 
-    private static boolean containsZero(byte[] line, int length) {
+    /**
+     * What reading a log from its start found: the last verified block, where its record ends, and
+     * how many non-zero bytes follow it that the integrity rule lets pass as one interrupted (or, to
+     * a follower, still running) group write; {@code trailingProblem} says why the record there failed,
+     * when it was complete.
+     */
+    record Scan(long lastNumber, String lastHash, long end, long trailingBytes, String trailingProblem) {
+    }
+
+    /**
+     * Reads the log from its start without changing it, hands every verified block to {@code apply}
+     * in order, and judges what follows the last one by the integrity rule.
+     *
+     * @throws LedgerException {@link LedgerErrorCode#CORRUPTED} naming the first bad block
+     */
+    static Scan scan(Path file, FileChannel channel, Consumer<Block> apply) throws IOException {
+        long expected = 0;
+        String previousHash = Block.GENESIS_PREVIOUS_HASH;
+        long offset = 0;
+        String problem = null;
+        boolean problemRecordHasZeros = false;
+        RecordReader records = new RecordReader(channel);
+        while (records.next()) {
+            byte[] line = records.line();
+            int length = records.length();
+            Block block = null;
+            try {
+                block = Block.parse(line, length);
+                problem = chainProblem(block, expected, previousHash);
+            } catch (Block.Unreadable e) {
+                problem = e.getMessage();
+            }
+            if (problem != null) {
+                problemRecordHasZeros = containsZero(line, length);
+                break;
+            }
+            apply.accept(block);
+            previousHash = block.hash();
+            expected++;
+            offset += length + 1;
+        }
+
+        long lastNonZero = lastNonZeroByte(channel, offset, channel.size());
+        long trailingBytes = lastNonZero < offset ? 0 : lastNonZero - offset + 1;
+        boolean completeRecordFailed = problem != null;
+        if (trailingBytes > 0) {
+            boolean crashShaped = trailingBytes <= MAX_GROUP_BYTES && (!completeRecordFailed || problemRecordHasZeros);
+            if (!crashShaped) {
+                throw corrupted(file, expected, offset, completeRecordFailed ? problem
+                        : trailingBytes + " bytes follow the last complete record: more than one interrupted write leaves");
+            }
+        }
+        return new Scan(expected - 1, previousHash, offset, trailingBytes, completeRecordFailed ? problem : null);
+    }
+
+    /**
+     * Why {@code block} cannot follow the verified blocks before it (whose next number is
+     * {@code expected} and last hash {@code previousHash}), or {@code null} if it can.
+     */
+    static String chainProblem(Block block, long expected, String previousHash) {
+        if (block.number() != expected) {
+            return "the record there is block " + block.number() + " (blocks deleted or reordered)";
+        }
+        if (!block.previousHash().equals(previousHash)) {
+            return "it does not name block " + (expected - 1)
+                    + "'s hash as its previous hash (a block before it was replaced)";
+        }
+        return null;
+    }
+
+    static boolean containsZero(byte[] line, int length) {
         for (int i = 0; i < length; i++) {
             if (line[i] == 0) {
                 return true;
@@ -229,7 +263,7 @@ final class BlockLog implements AutoCloseable {
         }
     }
 
-    private static LedgerException corrupted(Path file, long block, long offset, String why) {
+    static LedgerException corrupted(Path file, long block, long offset, String why) {
         return new LedgerException(LedgerErrorCode.CORRUPTED, LedgerException.Stage.OPEN, null,
                 file + " is corrupted at block " + block + " (byte " + offset + "): " + why);
     }

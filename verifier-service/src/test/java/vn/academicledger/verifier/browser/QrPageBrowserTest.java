@@ -58,8 +58,11 @@ class QrPageBrowserTest {
 
     @LocalServerPort
     int port;
+    /** The ledger the service follows, read-only. */
     @Autowired
     EmbeddedLedger ledger;
+    /** Its writer: the test writes the ledger as the issuer service would, in a writer of its own. */
+    static EmbeddedLedger writer;
     @Autowired
     AccessTokens tokens;
 
@@ -75,6 +78,9 @@ class QrPageBrowserTest {
 
     @AfterAll
     static void removeData() throws IOException {
+        if (writer != null) {
+            writer.close();
+        }
         FileSystemUtils.deleteRecursively(DATA);
         if (profile != null) {
             FileSystemUtils.deleteRecursively(profile);
@@ -84,7 +90,8 @@ class QrPageBrowserTest {
     @BeforeEach
     void open() throws IOException {
         if (issuer == null) {
-            issuer = new TestIssuer(ledger, DATA.resolve("credentials"));
+            writer = EmbeddedLedger.open(ledger.directory());
+            issuer = new TestIssuer(writer, DATA.resolve("credentials"));
         }
         profile = tempDir("chromium-profile");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());

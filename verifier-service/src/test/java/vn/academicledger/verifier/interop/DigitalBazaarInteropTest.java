@@ -59,8 +59,11 @@ class DigitalBazaarInteropTest {
 
     @LocalServerPort
     int port;
+    /** The ledger the service follows, read-only. */
     @Autowired
     EmbeddedLedger ledger;
+    /** Its writer: the test writes the ledger as the issuer service would, in a writer of its own. */
+    static EmbeddedLedger writer;
 
     static TestIssuer issuer;
     static Ed25519KeyPair jsKey;
@@ -80,6 +83,9 @@ class DigitalBazaarInteropTest {
 
     @AfterAll
     static void removeData() throws IOException {
+        if (writer != null) {
+            writer.close();
+        }
         FileSystemUtils.deleteRecursively(DATA);
     }
 
@@ -87,9 +93,10 @@ class DigitalBazaarInteropTest {
     void setUp() {
         http = new Http(port);
         if (issuer == null) {
-            issuer = new TestIssuer(ledger, DATA.resolve("credentials"));
+            writer = EmbeddedLedger.open(ledger.directory());
+            issuer = new TestIssuer(writer, DATA.resolve("credentials"));
             jsKey = Ed25519KeyPair.generate();
-            try (LedgerPort admin = ledger.connect(ClientIdentity.departmentAdmin("admin@test"))) {
+            try (LedgerPort admin = writer.connect(ClientIdentity.departmentAdmin("admin@test"))) {
                 admin.accreditIssuer(DID_KEY_SCHOOL, "Trường THPT Thủ Thiêm", DidKey.did(jsKey.publicKey()),
                         List.of(jsKey.publicKey().multibase()));
             }
@@ -153,7 +160,7 @@ class DigitalBazaarInteropTest {
         Path out = WORK.resolve("signed-by-js.json");
         node("sign-credential", unsigned.toString(), keyFile().toString(), out.toString());
         ObjectNode signed = (ObjectNode) JSON.readTree(out.toFile());
-        try (LedgerPort school = ledger.connect(ClientIdentity.schoolIssuer("issuer@thuthiem", DID_KEY_SCHOOL))) {
+        try (LedgerPort school = writer.connect(ClientIdentity.schoolIssuer("issuer@thuthiem", DID_KEY_SCHOOL))) {
             return AnchoredBatch.anchor(school, "embedded", DID_KEY_SCHOOL + "-js-" + System.nanoTime(), DID_KEY_SCHOOL,
                     CredentialType.REPORT_CARD.typeName(), List.of(AnchoredBatch.Entry.of(signed))).credentials().get(0);
         }

@@ -43,8 +43,11 @@ class PdfVerificationTest {
 
     @LocalServerPort
     int port;
+    /** The ledger the service follows, read-only. */
     @Autowired
     EmbeddedLedger ledger;
+    /** Its writer: the test writes the ledger as the issuer service would, in a writer of its own. */
+    static EmbeddedLedger writer;
     @Autowired
     AccessTokens tokens;
 
@@ -56,7 +59,8 @@ class PdfVerificationTest {
     void setUp() {
         http = new Http(port);
         if (issuer == null) {
-            issuer = new TestIssuer(ledger, DATA.resolve("credentials"));
+            writer = EmbeddedLedger.open(ledger.directory());
+            issuer = new TestIssuer(writer, DATA.resolve("credentials"));
             documents = DevelopmentDocuments.open(DATA);
         }
     }
@@ -65,6 +69,9 @@ class PdfVerificationTest {
     static void cleanUp() throws IOException {
         if (documents != null) {
             documents.close();
+        }
+        if (writer != null) {
+            writer.close();
         }
         FileSystemUtils.deleteRecursively(DATA);
     }

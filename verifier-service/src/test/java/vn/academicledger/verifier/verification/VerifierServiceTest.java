@@ -1,6 +1,7 @@
 package vn.academicledger.verifier.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 import vn.academicledger.core.crypto.Ed25519KeyPair;
 import vn.academicledger.core.proof.Cryptosuite;
+import vn.academicledger.core.ledger.ClientIdentity;
+import vn.academicledger.core.ledger.LedgerErrorCode;
+import vn.academicledger.core.ledger.LedgerException;
+import vn.academicledger.ledger.embedded.ChainHead;
 import vn.academicledger.ledger.embedded.EmbeddedLedger;
 import vn.academicledger.core.access.AccessTokens;
 import vn.academicledger.verifier.testing.Http;
@@ -44,13 +49,19 @@ class VerifierServiceTest {
 
     @AfterAll
     static void removeData() throws IOException {
+        if (writer != null) {
+            writer.close();
+        }
         FileSystemUtils.deleteRecursively(DATA);
     }
 
     @LocalServerPort
     int port;
+    /** The ledger the service follows, read-only. */
     @Autowired
     EmbeddedLedger ledger;
+    /** Its writer: the test writes the ledger as the issuer service would, in a writer of its own. */
+    static EmbeddedLedger writer;
     @Autowired
     AccessTokens tokens;
 
@@ -62,7 +73,8 @@ class VerifierServiceTest {
         http = new Http(port);
         synchronized (VerifierServiceTest.class) {
             if (issuer == null) {
-                issuer = new TestIssuer(ledger, DATA.resolve("credentials"));
+                writer = EmbeddedLedger.open(ledger.directory());
+                issuer = new TestIssuer(writer, DATA.resolve("credentials"));
             }
         }
     }
@@ -181,6 +193,21 @@ class VerifierServiceTest {
 
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.json().path("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+        }
+
+        @Test
+        void follows_the_embedded_ledger_read_only_and_sees_a_batch_anchored_after_it_started() {
+            assertThat(ledger.readOnly()).isTrue();
+            ChainHead before = ledger.head();
+
+            ObjectNode credential = issuer.reportCard(Cryptosuite.EDDSA_JCS_2022);
+
+            assertThat(ledger.head().blockNumber()).isGreaterThan(before.blockNumber());
+            assertThat(http.postJson("/api/v1/verify", credential).json().path("verdict").asText()).isEqualTo("VALID");
+            assertThatThrownBy(() -> ledger.connect(ClientIdentity.departmentAdmin("admin@test"))
+                    .suspendIssuer(issuer.schoolCode(), "UNDER_INVESTIGATION"))
+                    .isInstanceOfSatisfying(LedgerException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(LedgerErrorCode.READ_ONLY));
         }
     }
 
