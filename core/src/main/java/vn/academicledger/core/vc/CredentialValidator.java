@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,8 @@ import vn.academicledger.core.error.InvalidInputException;
 final class CredentialValidator {
     static final String V1_CONTEXT = "https://www.w3.org/2018/credentials/v1";
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
+    private static final String STATUS_LIST_ENTRY = "BitstringStatusListEntry";
+    private static final Pattern STATUS_LIST_INDEX = Pattern.compile("0|[1-9][0-9]*");
 
     private CredentialValidator() {
     }
@@ -44,6 +47,7 @@ final class CredentialValidator {
         checkLanguageText(credential.get("name"), "name");
         checkLanguageText(credential.get("description"), "description");
         checkTypedObjects(credential.get("credentialStatus"), "credentialStatus", false);
+        checkStatusListEntries(credential.get("credentialStatus"));
         checkTypedObjects(credential.get("credentialSchema"), "credentialSchema", true);
         checkTypedObjects(credential.get("proof"), "proof", false);
         for (String[] legacy : new String[][] {{"issuanceDate", "validFrom"}, {"expirationDate", "validUntil"}}) {
@@ -235,6 +239,49 @@ final class CredentialValidator {
             checkUrl(id, property + ".id");
         } else if (idRequired) {
             throw invalid(property + ".id is missing");
+        }
+    }
+
+    /** The shape of each BitstringStatusListEntry (W3C Bitstring Status List v1.0); other status types are left alone. */
+    private static void checkStatusListEntries(JsonNode status) {
+        if (status == null) {
+            return;
+        }
+        if (status.isObject()) {
+            checkStatusListEntry(status, "credentialStatus");
+        } else {
+            for (int i = 0; i < status.size(); i++) {
+                checkStatusListEntry(status.get(i), "credentialStatus[" + i + "]");
+            }
+        }
+    }
+
+    private static void checkStatusListEntry(JsonNode entry, String property) {
+        JsonNode type = entry.get("type");
+        boolean listEntry = STATUS_LIST_ENTRY.equals(type.textValue());
+        for (JsonNode t : type.isArray() ? type : List.<JsonNode>of()) {
+            listEntry |= STATUS_LIST_ENTRY.equals(t.textValue());
+        }
+        if (!listEntry) {
+            return;
+        }
+        JsonNode purpose = entry.get("statusPurpose");
+        if (purpose == null || !purpose.isTextual() || purpose.textValue().isBlank()) {
+            throw invalid(property + ".statusPurpose must be a purpose such as \"revocation\", got " + purpose);
+        }
+        JsonNode index = entry.get("statusListIndex");
+        if (index == null || !index.isTextual() || !STATUS_LIST_INDEX.matcher(index.textValue()).matches()) {
+            throw invalid(property + ".statusListIndex must be a non-negative integer written as a base-10 string"
+                    + " without leading zeros (e.g. \"94567\"), got " + index);
+        }
+        JsonNode list = entry.get("statusListCredential");
+        if (list == null) {
+            throw invalid(property + ".statusListCredential is missing; give the URL of the status list credential");
+        }
+        checkUrl(list, property + ".statusListCredential");
+        JsonNode size = entry.get("statusSize");
+        if (size != null && !(size.canConvertToExactIntegral() && size.asLong() >= 1)) {
+            throw invalid(property + ".statusSize must be a positive integer, got " + size);
         }
     }
 

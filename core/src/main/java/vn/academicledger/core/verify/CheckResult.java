@@ -36,6 +36,11 @@ public record CheckResult(CheckName check, CheckStatus status, String reason, Ma
         return new CheckResult(check, CheckStatus.SKIPPED, reason, Map.of());
     }
 
+    /** A check that could not be completed, with the data saying what was missing (which list, which index). */
+    public static CheckResult skipped(CheckName check, String reason, Map<String, String> details) {
+        return new CheckResult(check, CheckStatus.SKIPPED, reason, details);
+    }
+
     public boolean failed() {
         return status == CheckStatus.FAILED;
     }

@@ -22,6 +22,8 @@ import vn.academicledger.core.ledger.LedgerPort;
 import vn.academicledger.core.ledger.Revocation;
 import vn.academicledger.core.proof.DataIntegrityVerifier;
 import vn.academicledger.core.proof.ProofResult;
+import vn.academicledger.core.status.StatusListEntry;
+import vn.academicledger.core.status.StatusListSource;
 import vn.academicledger.core.vc.VerifiableCredential;
 
 /**
@@ -30,6 +32,20 @@ import vn.academicledger.core.vc.VerifiableCredential;
  *
  * <p>Anchors never change once committed, so they are cached; issuer standing and revocations are
  * read from the ledger on every call.
+ *
+ * <p>Revocation ({@code not-revoked}): the ledger is asked first, by the credential's digest. When
+ * the verifier has a {@link StatusListSource} and the credential carries a
+ * {@code BitstringStatusListEntry} with purpose {@code revocation}, its status list is read too
+ * (see {@link StatusListCheck}); the check then
+ * <ul>
+ *   <li>FAILS when the ledger or the list says revoked (the reason says which, and for the list
+ *       which list and index);</li>
+ *   <li>is SKIPPED when the ledger holds no revocation but the list cannot be fetched or trusted:
+ *       the revocation status is unknown, so the credential is not valid (not-revoked is required to
+ *       pass) yet nothing says it was revoked; the reason names the list and what went wrong;</li>
+ *   <li>PASSES only when neither says revoked.</li>
+ * </ul>
+ * Without a source only the ledger is asked, as before; the reason then says the list was not read.
  */
 public final class CredentialVerifier {
     private static final HexFormat HEX = HexFormat.of();
@@ -38,17 +54,31 @@ public final class CredentialVerifier {
     private final DataIntegrityVerifier proofs;
     private final Clock clock;
     private final Function<JsonNode, Optional<CheckResult>> contentCheck;
+    private final StatusListCheck statusLists;
     private final Map<String, BatchAnchor> anchors = new ConcurrentHashMap<>();
 
     /**
+     * A verifier that reads revocations from the ledger only.
+     *
      * @param contentCheck optional check of the record itself (e.g. recomputing a report card's
      *                     results); returns empty when it does not apply to the credential
      */
     public CredentialVerifier(LedgerPort ledger, Clock clock, Function<JsonNode, Optional<CheckResult>> contentCheck) {
+        this(ledger, clock, contentCheck, null);
+    }
+
+    /**
+     * A verifier that also reads the Bitstring Status Lists credentials name.
+     *
+     * @param statusLists where status list credentials come from; null to read the ledger only
+     */
+    public CredentialVerifier(LedgerPort ledger, Clock clock, Function<JsonNode, Optional<CheckResult>> contentCheck,
+                              StatusListSource statusLists) {
         this.ledger = ledger;
         this.proofs = new DataIntegrityVerifier(LedgerDidResolver.withDidKey(ledger));
         this.clock = clock;
         this.contentCheck = contentCheck == null ? json -> Optional.empty() : contentCheck;
+        this.statusLists = statusLists == null ? null : new StatusListCheck(statusLists, proofs, clock);
     }
 
     public CredentialVerifier(LedgerPort ledger) {
@@ -79,7 +109,7 @@ public final class CredentialVerifier {
         checks.add(checkIssuer(issuerDid, issuer, proof));
         AnchorOutcome anchored = checkAnchor(credential, issuer);
         checks.add(anchored.result);
-        checks.add(checkRevocation(anchored.digestHex));
+        checks.add(checkRevocation(credential, anchored.digestHex, issuerDid));
         checks.add(checkValidity(credential));
         contentCheck.apply(credential).ifPresent(checks::add);
         return new VerificationReport(id, checks);
@@ -255,7 +285,7 @@ public final class CredentialVerifier {
         return found;
     }
 
-    private CheckResult checkRevocation(String digestHex) {
+    private CheckResult checkRevocation(ObjectNode credential, String digestHex, String issuerDid) {
         if (digestHex == null) {
             return CheckResult.skipped(CheckName.NOT_REVOKED, "not checked: without a valid receipt the credential's digest is unknown");
         }
@@ -274,7 +304,58 @@ public final class CredentialVerifier {
             d.put("transactionId", String.valueOf(r.txId()));
             return CheckResult.failed(CheckName.NOT_REVOKED, "revoked on " + r.revokedAt() + " (" + r.reasonCode() + ")", d);
         }
-        return CheckResult.passed(CheckName.NOT_REVOKED, "no revocation of this credential is on the ledger");
+        List<JsonNode> entries = StatusListEntry.entriesOf(credential, StatusListEntry.REVOCATION);
+        if (entries.isEmpty()) {
+            return CheckResult.passed(CheckName.NOT_REVOKED, "no revocation of this credential is on the ledger");
+        }
+        if (statusLists == null) {
+            Map<String, String> d = new LinkedHashMap<>();
+            d.put("statusListCredential", entries.get(0).path("statusListCredential").asText());
+            d.put("statusListIndex", entries.get(0).path("statusListIndex").asText());
+            d.put("statusList", "not read");
+            return CheckResult.passed(CheckName.NOT_REVOKED, "no revocation of this credential is on the ledger"
+                    + " (its status list was not read: this verifier reads revocations from the ledger only)", d);
+        }
+        return checkStatusLists(entries, issuerDid);
+    }
+
+    private CheckResult checkStatusLists(List<JsonNode> entries, String issuerDid) {
+        List<StatusListCheck.Outcome> outcomes = entries.stream().map(e -> statusLists.check(e, issuerDid)).toList();
+        for (StatusListCheck.Outcome outcome : outcomes) {
+            if (outcome instanceof StatusListCheck.Revoked revoked) {
+                StatusListEntry entry = revoked.entry();
+                Map<String, String> d = listDetails(entry.statusListCredential(), Integer.toString(entry.statusListIndex()));
+                d.put("statusPurpose", entry.statusPurpose());
+                d.put("ledger", "no revocation recorded");
+                revoked.list().validUntil().ifPresent(u -> d.put("statusListValidUntil", u.toString()));
+                return CheckResult.failed(CheckName.NOT_REVOKED, "revoked in the issuer's status list " + entry.statusListCredential()
+                        + ": entry " + entry.statusListIndex() + " is set (the ledger holds no revocation of it)", d);
+            }
+        }
+        for (StatusListCheck.Outcome outcome : outcomes) {
+            if (outcome instanceof StatusListCheck.Unknown unknown) {
+                Map<String, String> d = listDetails(unknown.listUrl(), unknown.index());
+                d.put("outcome", "STATUS_LIST_" + unknown.problem().name());
+                d.put("ledger", "no revocation recorded");
+                return CheckResult.skipped(CheckName.NOT_REVOKED, "revocation status unknown: the ledger holds no revocation"
+                        + " of this credential, but " + unknown.reason() + "; it cannot be confirmed not revoked until"
+                        + " its status list can be read", d);
+            }
+        }
+        StatusListCheck.Clear first = (StatusListCheck.Clear) outcomes.get(0);
+        StatusListEntry entry = first.entry();
+        Map<String, String> d = listDetails(entry.statusListCredential(), Integer.toString(entry.statusListIndex()));
+        first.list().validUntil().ifPresent(u -> d.put("statusListValidUntil", u.toString()));
+        return CheckResult.passed(CheckName.NOT_REVOKED, "no revocation of this credential is on the ledger, and entry "
+                + entry.statusListIndex() + " of the issuer's status list " + entry.statusListCredential() + " is not set"
+                + (outcomes.size() > 1 ? " (nor in its " + (outcomes.size() - 1) + " other revocation lists)" : ""), d);
+    }
+
+    private static Map<String, String> listDetails(String listUrl, String index) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("statusListCredential", listUrl);
+        d.put("statusListIndex", index);
+        return d;
     }
 
     private CheckResult checkValidity(ObjectNode credential) {

@@ -75,7 +75,9 @@ class VerifiableCredentialTest {
             ObjectNode status = JsonNodeFactory.instance.objectNode()
                     .put("id", "https://so-gddt.hcm.edu.vn/status/1#94567")
                     .put("type", "BitstringStatusListEntry")
-                    .put("statusPurpose", "revocation");
+                    .put("statusPurpose", "revocation")
+                    .put("statusListIndex", "94567")
+                    .put("statusListCredential", "https://so-gddt.hcm.edu.vn/status/1");
             VerifiableCredential credential = reportCard().credentialStatus(status).build();
 
             assertThat(credential.types()).containsExactly("VerifiableCredential", "ReportCardCredential");

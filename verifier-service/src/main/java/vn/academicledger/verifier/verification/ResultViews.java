@@ -19,9 +19,9 @@ import vn.academicledger.core.verify.CheckStatus;
 @Component
 public class ResultViews {
     private static final Set<String> TIMES = Set.of("created", "issuedAt", "anchoredAt", "revokedAt", "validFrom",
-            "validUntil", "timestamp");
+            "validUntil", "timestamp", "statusListValidUntil");
     private static final Set<String> CODES = Set.of("verificationMethod", "batchId", "transactionId", "credentialDigest",
-            "registryTx", "issuer", "schoolCode", "cryptosuite");
+            "registryTx", "issuer", "schoolCode", "cryptosuite", "statusListCredential", "statusListIndex");
     /** Checks whose data and reasons describe the record (grades): shown only to those who may see it. */
     private static final Set<String> ABOUT_THE_RECORD = Set.of("results-consistent");
 
@@ -80,6 +80,12 @@ public class ResultViews {
         String id = check.check();
         Map<String, String> d = check.details();
         String reason = check.reason();
+        boolean statusList = id.equals("not-revoked") && d.containsKey("statusListCredential") && !d.containsKey("statusList");
+        if (check.status() == CheckStatus.SKIPPED && statusList) {
+            // Not a "does not apply": the school's status list could not be read, so revocation is unknown.
+            return text("check.not-revoked.SKIPPED.STATUS_LIST", locale, "Revocation status unknown: the ledger holds no"
+                    + " revocation, but the school''s status list could not be read or trusted.");
+        }
         if (check.status() == CheckStatus.SKIPPED) {
             return text("check." + id + ".SKIPPED", locale, text("check.skipped", locale));
         }
@@ -94,9 +100,12 @@ public class ResultViews {
                     : text(base + "." + issuerFailure(d, reason), locale, text(base, locale));
             case "anchored" -> passed ? text(base, locale, null, d.getOrDefault("batchId", ""))
                     : text(base + "." + anchorFailure(reason), locale, text(base, locale), d.getOrDefault("batchId", ""));
-            case "not-revoked" -> passed ? text(base, locale)
+            case "not-revoked" -> passed ? statusList ? text(base + ".STATUS_LIST", locale, "Neither the ledger nor the"
+                    + " school''s status list records a revocation of this credential.") : text(base, locale)
                     : d.containsKey("revokedAt") ? text(base, locale, null, Times.format(d.get("revokedAt"), locale),
-                    d.getOrDefault("reasonCode", "")) : text(base + ".UNREADABLE", locale);
+                    d.getOrDefault("reasonCode", ""))
+                    : statusList ? text(base + ".STATUS_LIST", locale, "Revoked in the school''s status list (entry {0}).",
+                    d.get("statusListIndex")) : text(base + ".UNREADABLE", locale);
             case "not-expired" -> passed
                     ? reason.startsWith("valid until ") ? text(base + ".UNTIL", locale, null,
                     Times.format(reason.substring("valid until ".length()), locale)) : text(base, locale)
