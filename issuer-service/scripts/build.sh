@@ -15,5 +15,5 @@ elif [[ -n "$(find "$ROOT/pom.xml" "$ROOT/core" "$ROOT/chaincode" "$ROOT/ledgers
 fi
 if [[ -n "$stale" ]]; then
   echo "Building the issuer service ($stale) ..." >&2
-  (cd "$ROOT" && mvn -B -q -DskipTests -Dal.build.dir="$BUILD_DIR" -pl issuer-service -am package) >&2
+  (cd "$ROOT" && mvn -B -q -Dmaven.test.skip=true -Dal.build.dir="$BUILD_DIR" -pl issuer-service -am package) >&2
 fi

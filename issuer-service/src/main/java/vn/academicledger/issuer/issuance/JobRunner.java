@@ -55,6 +55,8 @@ import vn.academicledger.issuer.system.IssuerProperties;
 class JobRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final vn.academicledger.crypto.SchoolOfficials DEPARTMENT = vn.academicledger.crypto.SchoolOfficials.department();
+    private static final vn.academicledger.crypto.SchoolOfficials.Official DIRECTOR = DEPARTMENT.officials().get(0);
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -96,6 +98,9 @@ class JobRunner implements AutoCloseable {
         });
     }
 
+    /** Set by {@link #close()}: a job that ends in an exception from now on was stopped, not failed. */
+    private volatile boolean stopping;
+
     /** Jobs this process is running now (at most {@code issuer.jobs.parallel}). */
     private final Set<UUID> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -115,6 +120,11 @@ class JobRunner implements AutoCloseable {
                 try {
                     run(id);
                 } catch (RuntimeException e) {
+                    if (stopping) {
+                        // Interrupted by close(): the chunk rolled back; the job stays RUNNING and resumes at the next start.
+                        LOG.info("Job {} stopped with the service; it resumes after its last stored chunk at the next start", id);
+                        return;
+                    }
                     LOG.error("Job {} failed", id, e);
                     jdbc.sql("update issuance_jobs set status = 'FAILED', message = ?, finished_at = now() where id = ?")
                             .params(abbreviate(e.getMessage()), id).update();
@@ -157,14 +167,13 @@ class JobRunner implements AutoCloseable {
         }
         SchoolRecord school = schools.get(job.schoolCode());
         SigningKey key = keys.signingKey(job.schoolCode());
-        String signerName = signerName(job.approvedBy());
         int chunkSize = Math.max(1, properties.jobs().chunkSize());
         for (int from = 0; from < remaining.size(); from += chunkSize) {
             List<Integer> chunk = remaining.subList(from, Math.min(remaining.size(), from + chunkSize));
             // Status list slots in their own short transaction: a chunk that rolls back leaves unused
             // slots (bits that stay 0), never a shared lock held while signing, so jobs run side by side.
             List<CredentialFactory.StatusSlot> slots = transactions.execute(tx -> statusIndexes.allocate(job.schoolCode(), chunk.size()));
-            transactions.executeWithoutResult(tx -> issueChunk(job, type, suite, school, key, signerName, book, studentIds, chunk, slots));
+            transactions.executeWithoutResult(tx -> issueChunk(job, type, suite, school, key, book, studentIds, chunk, slots));
         }
         jdbc.sql("update issuance_jobs set status = 'DONE', finished_at = now() where id = ? and status = 'RUNNING'")
                 .param(jobId).update();
@@ -175,7 +184,7 @@ class JobRunner implements AutoCloseable {
     }
 
     private void issueChunk(Job job, CredentialType type, Cryptosuite suite, SchoolRecord school, SigningKey key,
-                            String signerName, ClassGradebook book, Map<Integer, UUID> studentIds, List<Integer> chunk,
+                            ClassGradebook book, Map<Integer, UUID> studentIds, List<Integer> chunk,
                             List<CredentialFactory.StatusSlot> slots) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         // Grade first (in parallel): a student whose results cannot be graded is a failure with a
@@ -215,9 +224,11 @@ class JobRunner implements AutoCloseable {
                 DiplomaNumbers dn = null;
                 if (type == CredentialType.DIPLOMA) {
                     dn = numbers.get(n);
+                    // The upper-secondary graduation diploma is the department's (its director signs the
+                    // paper and the PDF); the school records and issues it digitally under its own DID.
                     Diploma diploma = new Diploma(DiplomaKind.UPPER_SECONDARY_GRADUATION, card.student(), card.school(),
-                            dn.serialNumber(), dn.registerNumber(), null, book.schoolYear().endYear(), school.name(),
-                            "Hiệu trưởng", signerName, issueDate, school.province());
+                            dn.serialNumber(), dn.registerNumber(), null, book.schoolYear().endYear(),
+                            DEPARTMENT.name(), DIRECTOR.title(), DIRECTOR.name(), issueDate, school.province());
                     credential = CredentialFactory.sign(id, school.did(), school.name(), key, suite, type,
                             CredentialText.of(diploma), CredentialSubjects.of(diploma), now, statusListUrl(school.code()), slots.get(n));
                 } else {
@@ -274,14 +285,6 @@ class JobRunner implements AutoCloseable {
         return properties.publicBaseUrl() + "/status-lists/" + schoolCode;
     }
 
-    private String signerName(String username) {
-        if (username == null) {
-            return "Hiệu trưởng";
-        }
-        return jdbc.sql("select display_name from accounts where username = ?").param(username).query(String.class)
-                .optional().orElse(username);
-    }
-
     static String abbreviate(String message) {
         if (message == null) {
             return "unknown error";
@@ -289,9 +292,21 @@ class JobRunner implements AutoCloseable {
         return message.length() > 1000 ? message.substring(0, 1000) + "…" : message;
     }
 
+    /**
+     * Stops the running jobs (the service is stopping): their open chunks roll back and they stay
+     * RUNNING, to resume at the next start. A job is FAILED only by its own error, never by a stop.
+     */
     @Override
     public void close() {
+        stopping = true;
         signers.shutdownNow();
         jobThreads.shutdownNow();
+        try {
+            if (!jobThreads.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("Issuance jobs still running 10 s after the stop; PostgreSQL rolls their open chunks back");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -40,6 +40,35 @@ class IssuanceFlowTest extends IssuerServiceTest {
         assertThat(anchored).isEqualTo(44);
     }
 
+    @Test
+    void a_diploma_job_numbers_the_graduates_without_gaps_and_their_pdf_is_signed() throws Exception {
+        ApiClient api = api();
+        String classId = api.get("bennghe.principal", "/api/v1/schools/79000701/classes").json().get(0).get("id").asText();
+        ApiClient.Response created = api.post("bennghe.principal", "/api/v1/schools/79000701/jobs",
+                Map.of("type", "DIPLOMA", "classId", classId));
+        assertThat(created.status()).isEqualTo(202);
+        assertThat(created.json().get("status").asText()).isEqualTo("QUEUED");
+        String job = created.json().get("id").asText();
+        JsonNode status = waitFor(api, "/api/v1/schools/79000701/jobs/" + job,
+                j -> j.get("status").asText().equals("DONE") && j.get("anchored").asLong() == j.get("done").asLong());
+        int graduates = status.get("total").asInt();
+        assertThat(status.get("done").asInt()).isEqualTo(graduates).isEqualTo(41);
+
+        java.util.List<String> registers = jdbc.sql("select register_number from credentials where job_id = ?::uuid order by register_number")
+                .param(job).query(String.class).list();
+        java.util.List<Integer> sequences = registers.stream().map(vn.academicledger.core.domain.DiplomaNumbering::registerSequence).sorted().toList();
+        for (int i = 1; i < sequences.size(); i++) {
+            assertThat(sequences.get(i)).as("số vào sổ without gaps").isEqualTo(sequences.get(i - 1) + 1);
+        }
+        assertThat(jdbc.sql("select count(distinct serial_number) from credentials where job_id = ?::uuid").param(job)
+                .query(Long.class).single()).isEqualTo(graduates);
+
+        String credential = jdbc.sql("select id::text from credentials where job_id = ?::uuid limit 1").param(job).query(String.class).single();
+        ApiClient.Response pdf = api.send(api.authorized("bennghe.issuer", "/api/v1/schools/79000701/credentials/" + credential + "/pdf").GET());
+        assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
+        assertThat(pdf.text()).startsWith("%PDF");
+    }
+
     static JsonNode waitFor(ApiClient api, String path, java.util.function.Predicate<JsonNode> done) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         JsonNode last = null;
