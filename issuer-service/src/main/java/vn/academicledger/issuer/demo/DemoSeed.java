@@ -14,9 +14,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import vn.academicledger.core.domain.School;
 import vn.academicledger.core.grading.GradebookCsv;
@@ -35,11 +33,11 @@ import vn.academicledger.issuer.system.IssuerProperties;
  * school Bến Nghé with its class 12A1, and Thủ Thiêm), their issuer and principal accounts. Demo
  * passwords come from {@code issuer.demo.password} or are generated once into
  * {@code <dataDir>/issuer/demo-accounts.txt} (owner-only). Also, at every start, makes sure every
- * school and its active key are on the ledger.
+ * school and its active key are on the ledger. Runs once every bean exists and before the web server
+ * accepts requests, so a healthy service always has its demo data.
  */
 @Component
-@Order(1)
-class DemoSeed implements ApplicationRunner {
+class DemoSeed implements SmartInitializingSingleton {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeed.class);
     static final String DEPARTMENT_CODE = "79000000";
     static final School SECOND_SCHOOL = new School("79000702", "Trường Trung học phổ thông Thủ Thiêm",
@@ -71,8 +69,9 @@ class DemoSeed implements ApplicationRunner {
         this.configuredPassword = configuredPassword;
     }
 
+    /** Before the web server starts: the service never answers with its accounts or schools half made. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (properties.demo().seed()) {
             seed();
         }
