@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.academicledger.core.domain.CredentialType;
 import vn.academicledger.core.proof.Cryptosuite;
 import vn.academicledger.issuer.security.Caller;
+import vn.academicledger.issuer.security.Role;
 import vn.academicledger.issuer.system.IssuerException;
 
 @RestController
@@ -43,6 +44,7 @@ class JobController {
     @Operation(summary = "Prepare an issuance job (school issuer or signer). A signer's job starts at once; "
             + "an issuer's waits for the signer's approval. 202 with the job; follow Location for progress.")
     ResponseEntity<Job> create(Caller caller, @PathVariable String school, @RequestBody CreateRequest request) {
+        caller.require(school, Role.SCHOOL_ISSUER, Role.SCHOOL_SIGNER);
         CredentialType type = parseType(request.type());
         Cryptosuite suite = parseSuite(request.cryptosuite(), type);
         Job job = jobs.create(caller, school, new IssuanceJobs.Request(type, request.classId(), request.studentId(), suite));
