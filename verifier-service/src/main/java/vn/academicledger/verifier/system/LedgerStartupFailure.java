@@ -10,9 +10,9 @@ class LedgerStartupFailure extends AbstractFailureAnalyzer<LedgerException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, LedgerException cause) {
         String action = switch (cause.errorCode()) {
-            case UNAVAILABLE -> "The embedded ledger admits one process at a time: stop the other one (./ledger demo, another "
-                    + "verifier) and start again, or give this verifier a data folder of its own (--verifier.data-dir=…). For "
-                    + "Fabric, check that the network is up (./ledger fabric status).";
+            case UNAVAILABLE -> "The verifier follows the embedded ledger read-only, beside its writer (the issuer service or "
+                    + "./ledger demo); check that the data folder (--verifier.data-dir=…) exists and is readable. For Fabric, "
+                    + "check that the network is up (./ledger fabric status).";
             case CORRUPTED -> "The ledger's block log failed its integrity check; restore it from a copy. No verification "
                     + "can be trusted until then.";
             default -> "Check the verifier.ledger.* settings.";
