@@ -126,7 +126,7 @@ public class IssuanceJobs {
 
     public List<Job> list(Caller caller, String school) {
         caller.require(school, Role.SCHOOL_ISSUER, Role.SCHOOL_SIGNER);
-        return jdbc.sql(SELECT + " where school_code = ? order by created_at desc limit 200").param(school)
+        return jdbc.sql(SELECT + " where school_code = ? order by created_at desc limit 500").param(school)
                 .query(IssuanceJobs::row).list();
     }
 
