@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.academicledger.issuer.security.Caller;
+import vn.academicledger.issuer.security.Role;
 import vn.academicledger.issuer.system.IssuerException;
 
 @RestController
@@ -38,6 +39,7 @@ class RevocationController {
             + "unavailable (nothing was changed: repeat the request).")
     Revocations.Revoked revoke(Caller caller, @PathVariable String school, @PathVariable UUID id,
                                @RequestBody(required = false) RevokeRequest request) {
+        caller.require(school, Role.SCHOOL_ISSUER, Role.SCHOOL_SIGNER);
         if (request == null) {
             throw IssuerException.invalid("MISSING_BODY", "Send {\"reasonCode\": \"ISSUED_IN_ERROR\", \"note\": \"...\"}; "
                     + "reason codes: " + Arrays.toString(RevocationReason.values()) + ".");

@@ -2,7 +2,6 @@ package vn.academicledger.issuer.schools;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
@@ -17,15 +16,18 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.academicledger.core.domain.School;
 import vn.academicledger.issuer.security.Caller;
 import vn.academicledger.issuer.security.Role;
+import vn.academicledger.issuer.system.IssuerException;
 
 @RestController
 @RequestMapping("/api/v1/schools")
 @Tag(name = "Schools / Trường")
 class SchoolController {
     private final Schools schools;
+    private final jakarta.validation.Validator validator;
 
-    SchoolController(Schools schools) {
+    SchoolController(Schools schools, jakarta.validation.Validator validator) {
         this.schools = schools;
+        this.validator = validator;
     }
 
     record AccreditRequest(@NotBlank @Pattern(regexp = "\\d{8}", message = "must be the 8-digit mã trường") String code,
@@ -35,8 +37,14 @@ class SchoolController {
 
     @PostMapping
     @Operation(summary = "Accredit a school (department admin): stores it, makes its signing key, registers both on the ledger")
-    ResponseEntity<SchoolRecord> accredit(Caller caller, @Valid @RequestBody AccreditRequest request) {
+    ResponseEntity<SchoolRecord> accredit(Caller caller, @RequestBody AccreditRequest request) {
         caller.require(Role.DEPARTMENT_ADMIN);
+        // Validated after the role check, so a caller who may not accredit learns nothing from the answer.
+        java.util.Set<jakarta.validation.ConstraintViolation<AccreditRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw IssuerException.invalid("INVALID_REQUEST", violations.stream()
+                    .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().reduce((a, b) -> a + "; " + b).orElse(""));
+        }
         SchoolRecord created = schools.accredit(caller, new School(request.code(), request.name(), request.address(),
                 request.ward(), request.district(), request.province(), request.did()));
         return ResponseEntity.created(URI.create("/api/v1/schools/" + created.code())).body(created);

@@ -37,11 +37,11 @@ public record Caller(String username, Role role, String schoolCode, String remot
             allowed |= r == role;
         }
         if (!allowed) {
-            throw IssuerException.forbidden("Tài khoản " + username + " (" + role + ") không có quyền này / "
+            throw AccessRefused.role("Tài khoản " + username + " (" + role + ") không có quyền này / "
                     + "this account's role may not do this; it needs one of " + java.util.Arrays.toString(roles) + ".");
         }
         if (role.schoolScoped() && schoolCode != null && !schoolCode.equals(this.schoolCode)) {
-            throw IssuerException.notFound("school", schoolCode);
+            throw AccessRefused.otherSchool(schoolCode);
         }
     }
 

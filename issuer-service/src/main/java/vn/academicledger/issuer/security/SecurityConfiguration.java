@@ -148,8 +148,19 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "issuer.auth.embedded-server", havingValue = "true", matchIfMissing = true)
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
-        return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, Accounts accounts) {
+        org.springframework.security.oauth2.jwt.NimbusJwtDecoder decoder =
+                (org.springframework.security.oauth2.jwt.NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+        // Signature and expiry, and the account must still be enabled: disabling an account ends its
+        // tokens at once, not when they expire.
+        decoder.setJwtValidator(new org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator<>(
+                org.springframework.security.oauth2.jwt.JwtValidators.createDefault(),
+                jwt -> accounts.find(jwt.getSubject()).map(Accounts.Account::enabled).orElse(true)
+                        ? org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success()
+                        : org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.failure(
+                                new org.springframework.security.oauth2.core.OAuth2Error("invalid_token",
+                                        "the account " + jwt.getSubject() + " is disabled", null))));
+        return decoder;
     }
 
     @Bean

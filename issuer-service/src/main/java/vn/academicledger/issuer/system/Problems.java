@@ -34,10 +34,24 @@ import vn.academicledger.core.ledger.LedgerException;
 public class Problems {
     public static final String TYPE_BASE = "https://academicledger.vn/problems/";
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    private final org.springframework.beans.factory.ObjectProvider<vn.academicledger.issuer.audit.AuditLog> audit;
+
+    Problems(org.springframework.beans.factory.ObjectProvider<vn.academicledger.issuer.audit.AuditLog> audit) {
+        this.audit = audit;
+    }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handle(Exception error, HttpServletRequest request) {
         IssuerException problem = of(error);
+        if (error instanceof vn.academicledger.issuer.security.AccessRefused && request.getUserPrincipal() != null) {
+            vn.academicledger.issuer.audit.AuditLog log = audit.getIfAvailable();
+            if (log != null) {
+                log.record(request.getUserPrincipal().getName(), null, request.getRemoteAddr(),
+                        vn.academicledger.issuer.audit.AuditLog.Action.ACCESS_DENIED, null,
+                        request.getMethod() + " " + request.getRequestURI(), vn.academicledger.issuer.audit.AuditLog.Outcome.DENIED,
+                        Map.of("status", problem.status().value()));
+            }
+        }
         if (problem.status().is5xxServerError()) {
             LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), error);
         }
@@ -52,6 +66,9 @@ public class Problems {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
             response.header("Retry-After", "5");
+        }
+        if (error instanceof HttpRequestMethodNotSupportedException e && e.getSupportedHttpMethods() != null) {
+            response.allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new));
         }
         return response.body(body);
     }
@@ -90,14 +107,17 @@ public class Problems {
         }
         if (error instanceof MaxUploadSizeExceededException) {
             return new IssuerException(HttpStatus.PAYLOAD_TOO_LARGE, "TOO_LARGE", "Tệp quá lớn / Too large",
-                    "The upload is larger than this service accepts (issuer.limits in the configuration); split the class or compress the workbook.");
+                    "The upload is larger than this service accepts (spring.servlet.multipart.max-file-size, 20 MB per file by default); split the class into smaller uploads.");
         }
-        if (error instanceof HttpMediaTypeNotSupportedException) {
+        if (error instanceof HttpMediaTypeNotSupportedException e) {
             return new IssuerException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE",
-                    "Kiểu nội dung không hỗ trợ / Unsupported media type", error.getMessage());
+                    "Kiểu nội dung không hỗ trợ / Unsupported media type",
+                    "Content-Type " + e.getContentType() + " is not accepted here; send one of " + e.getSupportedMediaTypes() + ".");
         }
-        if (error instanceof HttpRequestMethodNotSupportedException) {
-            return new IssuerException(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "Method not allowed", error.getMessage());
+        if (error instanceof HttpRequestMethodNotSupportedException e) {
+            return new IssuerException(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", "Phương thức không hỗ trợ / Method not allowed",
+                    e.getMethod() + " is not supported here; use " + e.getSupportedHttpMethods() + " (see /v3/api-docs).",
+                    Map.of("allow", String.valueOf(e.getSupportedHttpMethods())));
         }
         if (error instanceof NoResourceFoundException) {
             return new IssuerException(HttpStatus.NOT_FOUND, "NOT_FOUND", "Không tìm thấy / Not found",

@@ -120,14 +120,26 @@ class ClassControllerSliceTest extends ControllerSlice {
         void the_principal_does_not_import() throws Exception {
             mvc.perform(multipart(CLASSES).file(csv("lop", "lop.csv", "lop\n")).with(principalOfA()))
                     .andExpect(problem(403, "FORBIDDEN"));
-            verifyNoInteractions(classes, audit);
+            verifyNoInteractions(classes);
+            // The refusal itself is audited, and nothing else is.
+            org.mockito.Mockito.verify(audit).record(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                    org.mockito.ArgumentMatchers.eq(vn.academicledger.issuer.audit.AuditLog.Action.ACCESS_DENIED), org.mockito.ArgumentMatchers.any(),
+                    org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.eq(vn.academicledger.issuer.audit.AuditLog.Outcome.DENIED),
+                    org.mockito.ArgumentMatchers.any());
+            org.mockito.Mockito.verifyNoMoreInteractions(audit);
         }
 
         @Test
         void another_schools_registrar_gets_404_before_the_upload_is_read() throws Exception {
             mvc.perform(multipart(CLASSES).file(csv("lop", "lop.csv", "lop\n")).with(issuerOfB()))
                     .andExpect(problem(404, "NOT_FOUND"));
-            verifyNoInteractions(classes, audit);
+            verifyNoInteractions(classes);
+            // The refusal itself is audited, and nothing else is.
+            org.mockito.Mockito.verify(audit).record(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                    org.mockito.ArgumentMatchers.eq(vn.academicledger.issuer.audit.AuditLog.Action.ACCESS_DENIED), org.mockito.ArgumentMatchers.any(),
+                    org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.eq(vn.academicledger.issuer.audit.AuditLog.Outcome.DENIED),
+                    org.mockito.ArgumentMatchers.any());
+            org.mockito.Mockito.verifyNoMoreInteractions(audit);
         }
     }
 
@@ -171,7 +183,13 @@ class ClassControllerSliceTest extends ControllerSlice {
         void another_schools_registrar_cannot_read_the_students() throws Exception {
             mvc.perform(get(CLASSES + "/" + CLASS_ID + "/students").with(issuerOfB()))
                     .andExpect(problem(404, "NOT_FOUND"));
-            verifyNoInteractions(classes, audit);
+            verifyNoInteractions(classes);
+            // The refusal itself is audited, and nothing else is.
+            org.mockito.Mockito.verify(audit).record(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                    org.mockito.ArgumentMatchers.eq(vn.academicledger.issuer.audit.AuditLog.Action.ACCESS_DENIED), org.mockito.ArgumentMatchers.any(),
+                    org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.eq(vn.academicledger.issuer.audit.AuditLog.Outcome.DENIED),
+                    org.mockito.ArgumentMatchers.any());
+            org.mockito.Mockito.verifyNoMoreInteractions(audit);
         }
     }
 }
