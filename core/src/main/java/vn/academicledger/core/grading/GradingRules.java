@@ -122,6 +122,11 @@ public final class GradingRules {
         scored.forEach((s, v) -> marks.add(new Mark(s, Objects.requireNonNull(v, s.vietnamese()), null)));
         comments.forEach((s, g) -> marks.add(new Mark(s, null, Objects.requireNonNull(g, s.vietnamese()))));
         Rating base = thresholds(marks);
+        if (base.isAtLeast(Rating.FAIR)) {
+            // Raising by one level needs a rating two levels up without one subject: from FAIR or GOOD
+            // there is none, so most report cards skip the search below.
+            return new StudyRating(base, base, null);
+        }
         Subject decisive = null;
         int candidates = 0;
         for (int i = 0; i < marks.size(); i++) {

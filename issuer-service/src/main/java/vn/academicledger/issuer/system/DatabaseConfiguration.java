@@ -37,6 +37,11 @@ class DatabaseConfiguration {
                 builder.setPort(properties.database().port());
             }
             EmbeddedPostgres postgres = builder
+                    // zonky's defaults are for throwaway test databases (fsync off, asynchronous commit):
+                    // this one keeps records, so a committed transaction must survive a power cut.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "50")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("max_wal_size", "2GB")
