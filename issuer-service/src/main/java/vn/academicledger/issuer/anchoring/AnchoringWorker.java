@@ -79,7 +79,20 @@ public class AnchoringWorker {
                 progress = true;
             }
             for (String batchId : dueBatches()) {
-                if (anchor(batchId)) {
+                boolean done;
+                try {
+                    done = anchor(batchId);
+                } catch (RuntimeException e) {
+                    // Not a ledger refusal (those are handled in anchor): a fault of this batch must not
+                    // hold up the others. It waits the longest backoff and says why.
+                    LOG.error("Anchoring batch {} failed unexpectedly; retrying in {}", batchId, settings.maxBackoff(), e);
+                    jdbc.sql("update anchor_batches set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id = ?")
+                            .params(Timestamp.from(clock.instant().plus(settings.maxBackoff())),
+                                    "UNEXPECTED: " + e.getClass().getSimpleName() + ": " + e.getMessage(), batchId)
+                            .update();
+                    done = false;
+                }
+                if (done) {
                     anchored++;
                     progress = true;
                 }
