@@ -21,6 +21,9 @@ public final class Base58Btc {
     private Base58Btc() {
     }
 
+    /** 58^5: five base-58 digits per limb. */
+    private static final long LIMB = 58L * 58 * 58 * 58 * 58;
+
     public static String encode(byte[] input) {
         if (input.length == 0) {
             return "";
@@ -29,25 +32,42 @@ public final class Base58Btc {
         while (zeros < input.length && input[zeros] == 0) {
             zeros++;
         }
-        // log(256) / log(58) < 1.38: enough room for every digit.
-        byte[] digits = new byte[input.length * 138 / 100 + 1];
-        int length = 0;
-        for (int i = zeros; i < input.length; i++) {
-            int carry = input[i] & 0xff;
-            for (int j = 0; j < length; j++) {
-                carry += (digits[j] & 0xff) << 8;
-                digits[j] = (byte) (carry % 58);
-                carry /= 58;
+        // Long division in big limbs: 32 input bits at a time into base 58^5 limbs (little-endian),
+        // twenty times fewer steps than byte by byte into single digits. limb * 2^32 + carry < 2^63.
+        long[] limbs = new long[(input.length - zeros) * 138 / 500 + 2];
+        int n = 0;
+        int i = zeros;
+        int first = (input.length - zeros) % 4;
+        while (i < input.length) {
+            int take = (i == zeros && first != 0) ? first : 4;
+            long carry = 0;
+            for (int k = 0; k < take; k++) {
+                carry = (carry << 8) | (input[i++] & 0xff);
+            }
+            long multiplier = 1L << (8 * take);
+            for (int j = 0; j < n; j++) {
+                long v = limbs[j] * multiplier + carry;
+                limbs[j] = v % LIMB;
+                carry = v / LIMB;
             }
             while (carry > 0) {
-                digits[length++] = (byte) (carry % 58);
-                carry /= 58;
+                limbs[n++] = carry % LIMB;
+                carry /= LIMB;
+            }
+        }
+        byte[] digits = new byte[n * 5];
+        int length = 0;
+        for (int j = 0; j < n; j++) {
+            long v = limbs[j];
+            for (int k = 0; k < 5 && (j < n - 1 || v > 0); k++) {
+                digits[length++] = (byte) (v % 58);
+                v /= 58;
             }
         }
         byte[] out = new byte[zeros + length];
         Arrays.fill(out, 0, zeros, ALPHABET[0]);
-        for (int i = 0; i < length; i++) {
-            out[zeros + i] = ALPHABET[digits[length - 1 - i]];
+        for (int k = 0; k < length; k++) {
+            out[zeros + k] = ALPHABET[digits[length - 1 - k]];
         }
         return new String(out, StandardCharsets.US_ASCII);
     }

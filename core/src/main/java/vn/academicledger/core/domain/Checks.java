@@ -25,8 +25,38 @@ final class Checks {
         if (value == null) {
             return null;
         }
+        if (alreadyClean(value)) {
+            return value;
+        }
         String t = Normalizer.normalize(value, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
         return t.isEmpty() ? null : t;
+    }
+
+    /**
+     * True when normalising would not change {@code value}: non-empty, single spaces only between
+     * words (no tabs, line breaks or other white space), and already NFC. Most text is, and this
+     * check costs a fraction of the normalisation.
+     */
+    private static boolean alreadyClean(String value) {
+        int n = value.length();
+        if (n == 0) {
+            return false;
+        }
+        boolean afterSpace = true;
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c == ' ') {
+                if (afterSpace) {
+                    return false;
+                }
+                afterSpace = true;
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                return false;
+            } else {
+                afterSpace = false;
+            }
+        }
+        return !afterSpace && Normalizer.isNormalized(value, Normalizer.Form.NFC);
     }
 
     static <T> T required(T value, String what) {

@@ -36,6 +36,24 @@ public final class XsdDateTime {
 
     /** The instant {@code text} names, or null if it is not a valid dateTimeStamp. */
     public static Instant tryParse(String text) {
+        Parsed last = lastParsed;
+        if (last != null && last.text().equals(text)) {
+            // Credentials issued together carry the same instants: the last answer is usually the one.
+            return last.instant();
+        }
+        Instant instant = parse(text);
+        if (instant != null) {
+            lastParsed = new Parsed(text, instant);
+        }
+        return instant;
+    }
+
+    private record Parsed(String text, Instant instant) {
+    }
+
+    private static volatile Parsed lastParsed;
+
+    private static Instant parse(String text) {
         if (text == null || !DATE_TIME_STAMP.matcher(text).matches()) {
             return null;
         }
