@@ -11,8 +11,18 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import vn.academicledger.issuer.system.IssuerException;
 
-/** Lets a controller method take a {@link Caller} parameter, built from the bearer token. */
-public class CallerResolver implements HandlerMethodArgumentResolver {
+/**
+ * Lets a controller method take a {@link Caller} parameter, built from the bearer token: its subject,
+ * and the role and school found where {@link TokenClaims} says ({@code issuer.auth.role-claim},
+ * {@code issuer.auth.school-claim}).
+ */
+public final class CallerResolver implements HandlerMethodArgumentResolver {
+    private final TokenClaims claims;
+
+    CallerResolver(TokenClaims claims) {
+        this.claims = claims;
+    }
+
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return parameter.getParameterType() == Caller.class;
@@ -25,19 +35,15 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
         if (!(auth instanceof JwtAuthenticationToken token)) {
             throw IssuerException.forbidden("This endpoint needs a bearer token from the authorization server.");
         }
-        String role = token.getToken().getClaimAsString(SecurityConfiguration.ROLE_CLAIM);
-        Role parsed;
-        try {
-            parsed = Role.valueOf(role == null ? "" : role);
-        } catch (IllegalArgumentException e) {
-            throw IssuerException.forbidden("The token carries no role this service knows (claim 'role'); ask the department to give the account a role.");
-        }
-        String school = token.getToken().getClaimAsString(SecurityConfiguration.SCHOOL_CLAIM);
-        if (parsed.schoolScoped() && (school == null || school.isBlank())) {
-            throw IssuerException.forbidden("A school role's token must name its school (claim 'school_code').");
+        Role role = claims.role(token.getToken()).orElseThrow(() -> IssuerException.forbidden(
+                "The token carries no role this service knows (claim '" + claims.roleClaim()
+                        + "'); ask the department to give the account a role."));
+        String school = claims.school(token.getToken()).orElse(null);
+        if (role.schoolScoped() && school == null) {
+            throw IssuerException.forbidden("A school role's token must name its school (claim '" + claims.schoolClaim() + "').");
         }
         HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
-        return new Caller(token.getName(), parsed, parsed.schoolScoped() ? school : null,
+        return new Caller(token.getName(), role, role.schoolScoped() ? school : null,
                 servlet == null ? null : servlet.getRemoteAddr());
     }
 }

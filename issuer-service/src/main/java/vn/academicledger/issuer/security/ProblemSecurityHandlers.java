@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,10 +24,16 @@ import vn.academicledger.issuer.system.Problems;
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
     private final ObjectMapper json;
     private final AuditLog audit;
+    /** Where a caller gets a token: this service's {@code /oauth2/token}, or the external provider. */
+    private final String tokenSource;
 
-    ProblemSecurityHandlers(ObjectMapper json, AuditLog audit) {
+    ProblemSecurityHandlers(ObjectMapper json, AuditLog audit,
+                            @Value("${issuer.auth.embedded-server:true}") boolean embeddedServer,
+                            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri) {
         this.json = json;
         this.audit = audit;
+        this.tokenSource = embeddedServer ? "/oauth2/token"
+                : issuerUri.isBlank() ? "the identity provider this service trusts" : issuerUri;
     }
 
     @Override
@@ -35,8 +42,10 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
         boolean badToken = error instanceof InvalidBearerTokenException
                 || request.getHeader("Authorization") != null;
         String detail = badToken
-                ? "Mã truy cập không hợp lệ hoặc đã hết hạn; hãy lấy mã mới tại /oauth2/token / the bearer token is invalid or expired; get a new one from /oauth2/token."
-                : "Cần đăng nhập: gửi 'Authorization: Bearer <token>' lấy từ /oauth2/token / sign in: send a bearer token from /oauth2/token.";
+                ? "Mã truy cập không hợp lệ hoặc đã hết hạn; hãy lấy mã mới tại " + tokenSource
+                        + " / the bearer token is invalid or expired; get a new one from " + tokenSource + "."
+                : "Cần đăng nhập: gửi 'Authorization: Bearer <token>' lấy từ " + tokenSource
+                        + " / sign in: send a bearer token from " + tokenSource + ".";
         response.setHeader("WWW-Authenticate", badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
         write(request, response, HttpStatus.UNAUTHORIZED, badToken ? "INVALID_TOKEN" : "UNAUTHENTICATED",
                 "Chưa xác thực / Unauthenticated", detail);

@@ -12,22 +12,27 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
@@ -50,15 +55,44 @@ import vn.academicledger.issuer.system.IssuerProperties;
  *   <li>the embedded authorization server's endpoints ({@code /oauth2/**}, OpenID discovery), on by default;</li>
  *   <li>the APIs ({@code /api/**}, VC-API {@code /credentials/**}): stateless, bearer tokens only,
  *       RFC 9457 problems for 401 and 403;</li>
- *   <li>everything else: public pages (status lists, OpenAPI, health) and the browser sign-in form.</li>
+ *   <li>everything else: public pages (status lists, OpenAPI, health) and, with the embedded server,
+ *       the browser sign-in form.</li>
  * </ol>
- * Tokens carry the account's {@code role} and, for school roles, {@code school_code}; controllers
- * check the school through {@link Caller#require}.
+ * Tokens carry the account's role and, for school roles, its school code, in the claims
+ * {@link TokenClaims} is told ({@code role} and {@code school_code} by default, which is what the
+ * embedded server writes); controllers check the school through {@link Caller#require}.
+ *
+ * <p>With {@code issuer.auth.embedded-server=false} the service is a resource server only: no
+ * {@code /oauth2/**} endpoint, no sign-in form, no local accounts; Spring Boot builds the token
+ * decoder from {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or {@code jwk-set-uri}),
+ * and {@code issuer.auth.audience}, when set, must be in each token's {@code aud}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
     static final String ROLE_CLAIM = "role";
     static final String SCHOOL_CLAIM = "school_code";
+
+    private static final String EMBEDDED_SERVER = "issuer.auth.embedded-server";
+
+    /**
+     * Where tokens name role and school. The embedded server always writes {@value #ROLE_CLAIM} and
+     * {@value #SCHOOL_CLAIM}; {@code issuer.auth.role-claim} and {@code school-claim} describe an
+     * external provider's tokens. Bound here from {@code issuer.auth.*} so controller slices need no other bean.
+     */
+    @Bean
+    TokenClaims callerClaims(Environment environment) {
+        IssuerProperties.Auth auth = auth(environment);
+        return auth.embeddedServer() ? new TokenClaims(ROLE_CLAIM, SCHOOL_CLAIM) : TokenClaims.of(auth);
+    }
+
+    private static IssuerProperties.Auth auth(Environment environment) {
+        return Binder.get(environment).bindOrCreate("issuer.auth", IssuerProperties.Auth.class);
+    }
+
+    @Bean
+    CallerResolver callerResolver(TokenClaims claims) {
+        return new CallerResolver(claims);
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -67,7 +101,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    @ConditionalOnProperty(name = "issuer.auth.embedded-server", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnProperty(name = EMBEDDED_SERVER, havingValue = "true", matchIfMissing = true)
     SecurityFilterChain authorizationServerChain(HttpSecurity http) throws Exception {
         OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(server.getEndpointsMatcher())
@@ -80,9 +114,9 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems, TokenClaims claims) throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(SecurityConfiguration::authorities);
+        converter.setJwtGrantedAuthoritiesConverter(claims::authorities);
         http.securityMatcher("/api/**", "/credentials/**")
                 .authorizeHttpRequests(r -> r.anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(converter))
@@ -96,30 +130,39 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain publicChain(HttpSecurity http, ProblemSecurityHandlers problems,
+                                    @Value("${" + EMBEDDED_SERVER + ":true}") boolean embeddedServer) throws Exception {
         http.authorizeHttpRequests(r -> r
-                        .requestMatchers("/", "/status-lists/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html", "/actuator/health", "/actuator/health/**", "/error", "/login",
-                                "/favicon.ico", "/css/**")
-                        .permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+                .requestMatchers("/", "/status-lists/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+                        "/swagger-ui.html", "/actuator/health", "/actuator/health/**", "/error", "/login",
+                        "/favicon.ico", "/css/**")
+                .permitAll()
+                .anyRequest().authenticated());
+        if (embeddedServer) {
+            http.formLogin(Customizer.withDefaults());
+        } else {
+            // Accounts live at the external provider: no sign-in form, no session, nothing to forge a
+            // request against; anything not public answers 401 as problem details.
+            http.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .csrf(c -> c.disable());
+        }
         return http.build();
     }
 
-    static List<GrantedAuthority> authorities(Jwt jwt) {
-        String role = jwt.getClaimAsString(ROLE_CLAIM);
-        if (role == null) {
-            return List.of();
+    /** An external provider's tokens must name this service in {@code aud} when {@code issuer.auth.audience} is set. */
+    @Bean
+    @ConditionalOnProperty(name = EMBEDDED_SERVER, havingValue = "false")
+    OAuth2TokenValidator<Jwt> audienceValidator(Environment environment) {
+        String audience = auth(environment).audience();
+        if (audience == null) {
+            return jwt -> OAuth2TokenValidatorResult.success();
         }
-        try {
-            return List.of(new SimpleGrantedAuthority(Role.valueOf(role).authority()));
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
+        return new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience));
     }
 
     @Bean
+    @ConditionalOnProperty(name = EMBEDDED_SERVER, havingValue = "true", matchIfMissing = true)
     UserDetailsService users(Accounts accounts) {
         return username -> accounts.find(username)
                 .map(a -> User.withUsername(a.username()).password(a.passwordHash())
@@ -130,13 +173,13 @@ public class SecurityConfiguration {
     // ---- the embedded authorization server ----
 
     @Bean
-    @ConditionalOnProperty(name = "issuer.auth.embedded-server", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnProperty(name = EMBEDDED_SERVER, havingValue = "true", matchIfMissing = true)
     RegisteredClientRepository registeredClients(Accounts accounts, IssuerProperties properties) {
         return new AccountClients(accounts, properties.auth().tokenTtl(), properties.publicBaseUrl().toString());
     }
 
     @Bean
-    @ConditionalOnProperty(name = "issuer.auth.embedded-server", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnProperty(name = EMBEDDED_SERVER, havingValue = "true", matchIfMissing = true)
     JWKSource<SecurityContext> jwkSource(IssuerProperties properties) throws com.nimbusds.jose.JOSEException {
         KeyPair pair = TokenSigningKey.loadOrCreate(properties.issuerDir().resolve("oauth-token-signing.key"));
         RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
@@ -147,7 +190,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "issuer.auth.embedded-server", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnProperty(name = EMBEDDED_SERVER, havingValue = "true", matchIfMissing = true)
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, Accounts accounts) {
         org.springframework.security.oauth2.jwt.NimbusJwtDecoder decoder =
                 (org.springframework.security.oauth2.jwt.NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
@@ -164,14 +207,14 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "issuer.auth.embedded-server", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnProperty(name = EMBEDDED_SERVER, havingValue = "true", matchIfMissing = true)
     AuthorizationServerSettings authorizationServerSettings(IssuerProperties properties) {
         return AuthorizationServerSettings.builder().issuer(properties.publicBaseUrl().toString()).build();
     }
 
     /** Every access token names the account's role and school; every token issued is a login in the audit log. */
     @Bean
-    @ConditionalOnProperty(name = "issuer.auth.embedded-server", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnProperty(name = EMBEDDED_SERVER, havingValue = "true", matchIfMissing = true)
     OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(Accounts accounts, AuditLog audit) {
         return context -> {
             String name = context.getPrincipal().getName();

@@ -69,9 +69,26 @@ public record IssuerProperties(
     /**
      * @param embeddedServer run this service's own OAuth 2.1 / OpenID Connect provider (the embedded
      *                       default); false trusts {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
-     * @param tokenTtl       lifetime of access tokens
+     *                       (or {@code jwk-set-uri}) of an external provider
+     * @param tokenTtl       lifetime of the embedded server's access tokens
+     * @param roleClaim      the claim naming the caller's role: a top-level claim, or a dotted path into
+     *                       nested claims ({@code realm_access.roles}); when it holds a list, the first
+     *                       entry that names one of this service's roles counts
+     * @param schoolClaim    the claim (or dotted path) naming a school role's school code
+     * @param audience       when set, an external provider's tokens must carry it in {@code aud}
      */
-    public record Auth(@DefaultValue("true") boolean embeddedServer, @DefaultValue("30m") Duration tokenTtl) {
+    public record Auth(@DefaultValue("true") boolean embeddedServer, @DefaultValue("30m") Duration tokenTtl,
+                       @DefaultValue("role") String roleClaim, @DefaultValue("school_code") String schoolClaim,
+                       String audience) {
+        public Auth {
+            if (roleClaim == null || roleClaim.isBlank()) {
+                throw new IllegalArgumentException("issuer.auth.role-claim must name a claim");
+            }
+            if (schoolClaim == null || schoolClaim.isBlank()) {
+                throw new IllegalArgumentException("issuer.auth.school-claim must name a claim");
+            }
+            audience = audience == null || audience.isBlank() ? null : audience.strip();
+        }
     }
 
     /** @param seed seed the demo department, two schools, their accounts and students on first start */
