@@ -17,18 +17,23 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI issuerOpenApi(IssuerProperties properties) {
         String base = properties.publicBaseUrl().toString();
-        return new OpenAPI()
+        OpenAPI api = new OpenAPI()
                 .info(new Info().title("Academic Ledger — issuer service").version("1")
                         .description("Trường nhập kết quả, cấp, thu hồi học bạ, văn bằng, chứng chỉ số. / Schools import results, "
                                 + "issue and revoke digital report cards, diplomas and certificates. Errors are RFC 9457 problem details."))
                 .components(new Components()
-                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
-                        .addSecuritySchemes("oauth2", new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
-                                .flows(new OAuthFlows()
-                                        .clientCredentials(new OAuthFlow().tokenUrl(base + "/oauth2/token").scopes(new Scopes()))
-                                        .authorizationCode(new OAuthFlow().authorizationUrl(base + "/oauth2/authorize")
-                                                .tokenUrl(base + "/oauth2/token").scopes(new Scopes().addString("openid", "OpenID Connect"))))))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"))
-                .addSecurityItem(new SecurityRequirement().addList("oauth2"));
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+        if (properties.auth().embeddedServer()) {
+            // This service's own authorization server; with an external OpenID provider, its own
+            // discovery document says where tokens come from.
+            api.getComponents().addSecuritySchemes("oauth2", new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+                    .flows(new OAuthFlows()
+                            .clientCredentials(new OAuthFlow().tokenUrl(base + "/oauth2/token").scopes(new Scopes()))
+                            .authorizationCode(new OAuthFlow().authorizationUrl(base + "/oauth2/authorize")
+                                    .tokenUrl(base + "/oauth2/token").scopes(new Scopes().addString("openid", "OpenID Connect")))));
+            api.addSecurityItem(new SecurityRequirement().addList("oauth2"));
+        }
+        return api;
     }
 }
