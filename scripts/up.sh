@@ -66,7 +66,8 @@ AL_BUILD_DIR=${AL_BUILD_DIR:-target} "$ROOT/issuer-service/scripts/run.sh" --por
 PIDS+=($!)
 wait_healthy "issuer service" "$ISSUER" "${PIDS[0]}" "$LOGS/issuer.log"
 echo "Starting the verifier (log: $LOGS/verifier.log) ..." >&2
-"$ROOT/verifier-service/scripts/run.sh" --port "$VERIFIER_PORT" --data "$DATA" >"$LOGS/verifier.log" 2>&1 &
+"$ROOT/verifier-service/scripts/run.sh" --port "$VERIFIER_PORT" --data "$DATA" \
+  -- --verifier.directory.issuer-url="$ISSUER" >"$LOGS/verifier.log" 2>&1 &
 PIDS+=($!)
 wait_healthy "verifier" "$VERIFIER" "${PIDS[1]}" "$LOGS/verifier.log"
 

@@ -133,7 +133,7 @@ public class SecurityConfiguration {
     SecurityFilterChain publicChain(HttpSecurity http, ProblemSecurityHandlers problems,
                                     @Value("${" + EMBEDDED_SERVER + ":true}") boolean embeddedServer) throws Exception {
         http.authorizeHttpRequests(r -> r
-                .requestMatchers("/", "/status-lists/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+                .requestMatchers("/", "/status-lists/**", "/qr/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
                         "/swagger-ui.html", "/actuator/health", "/actuator/health/**", "/error", "/login",
                         "/favicon.ico", "/css/**")
                 .permitAll()

@@ -67,6 +67,10 @@ public class Problems {
         if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
             response.header("Retry-After", "5");
         }
+        if (problem.status() == HttpStatus.UNAUTHORIZED) {
+            // RFC 9110: a 401 names the scheme that would be accepted.
+            response.header("WWW-Authenticate", "INVALID_QR_TOKEN".equals(problem.code()) ? "QR" : "Bearer");
+        }
         if (error instanceof HttpRequestMethodNotSupportedException e && e.getSupportedHttpMethods() != null) {
             response.allow(e.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new));
         }

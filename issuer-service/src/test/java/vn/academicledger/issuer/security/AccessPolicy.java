@@ -429,6 +429,9 @@ final class AccessPolicy {
 
             // Public: status lists, the API document, health, the authorization server's discovery.
             rule("GET /status-lists/{school}/{list}", f -> Call.get("/status-lists/" + f.school() + "/" + f.statusList())).everyone(),
+            // The verifier's lookup behind QR codes: opened by the credential's QR access token, never by a bearer token.
+            rule("GET /qr/credentials/{id}", f -> Call.get("/qr/credentials/" + f.readable())).everyone()
+                    .answers(Expectation.of(401, "INVALID_QR_TOKEN")),
             rule("GET /v3/api-docs", f -> Call.get("/v3/api-docs")).everyone().outsideDocument(),
             rule("GET /actuator/health", f -> Call.get("/actuator/health")).everyone().outsideDocument(),
             rule("GET /.well-known/openid-configuration", f -> Call.get("/.well-known/openid-configuration")).everyone().outsideDocument(),

@@ -20,8 +20,13 @@ class DirectoryConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CredentialDirectory.class)
-    FolderCredentialDirectory credentialDirectory(VerifierProperties properties, AccessTokens tokens) {
+    CredentialDirectory credentialDirectory(VerifierProperties properties, AccessTokens tokens) {
         LOG.info("Credentials behind QR codes: {}", properties.directory().credentials().toAbsolutePath());
-        return new FolderCredentialDirectory(properties.directory().credentials(), tokens);
+        FolderCredentialDirectory folder = new FolderCredentialDirectory(properties.directory().credentials(), tokens);
+        if (properties.directory().issuerUrl() == null) {
+            return folder;
+        }
+        LOG.info("... and the issuer service at {}", properties.directory().issuerUrl());
+        return new IssuerCredentialDirectory(folder, properties.directory().issuerUrl(), tokens);
     }
 }

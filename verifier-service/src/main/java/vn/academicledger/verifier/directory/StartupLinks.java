@@ -36,7 +36,9 @@ class StartupLinks {
                 .append("/presentations/verify\n");
         String host = properties.publicBaseUrl().getHost();
         boolean loopback = "127.0.0.1".equals(host) || "localhost".equals(host);
-        if (directory instanceof FolderCredentialDirectory folder && loopback) {
+        FolderCredentialDirectory folder = directory instanceof FolderCredentialDirectory f ? f
+                : directory instanceof IssuerCredentialDirectory i ? i.folder() : null;
+        if (folder != null && loopback) {
             List<UUID> ids = folder.ids();
             if (ids.isEmpty()) {
                 out.append("  no credentials in ").append(folder.folder().toAbsolutePath())

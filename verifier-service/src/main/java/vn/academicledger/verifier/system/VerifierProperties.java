@@ -55,8 +55,10 @@ public record VerifierProperties(
      * @param credentials     folder of {@code <uuid>.json} credentials; default {@code out/demo}
      * @param tokenSecretFile the HMAC key of QR access tokens; generated on first start; default
      *                        {@code <dataDir>/verifier/qr-token.secret}
+     * @param issuerUrl       the issuer service, asked for credentials not in the folder (it shares the QR
+     *                        secret); unset: the folder only
      */
-    public record Directory(@DefaultValue("out/demo") Path credentials, Path tokenSecretFile) {
+    public record Directory(@DefaultValue("out/demo") Path credentials, Path tokenSecretFile, URI issuerUrl) {
     }
 
     /**
