@@ -45,6 +45,6 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 
-java ${BENCH_LOAD_JAVA_OPTS:--Xmx512m} -cp "$JAR" -Dloader.main=vn.academicledger.issuer.bench.IssueLoad \
+java ${BENCH_LOAD_JAVA_OPTS:--Xmx1g} -cp "$JAR" -Dloader.main=vn.academicledger.issuer.bench.IssueLoad \
   org.springframework.boot.loader.launch.PropertiesLauncher \
   --url "http://127.0.0.1:$PORT" --password "$PASSWORD" --server-pid "$SERVICE_PID" "${LOAD_ARGS[@]}"
