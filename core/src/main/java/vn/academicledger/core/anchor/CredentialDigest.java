@@ -32,6 +32,17 @@ public final class CredentialDigest {
     }
 
     /** The salted digest of a signed credential; any anchoring receipts it carries are left out. */
+    /**
+     * The digest of a credential given as its JCS bytes without receipts (what {@link #of} hashes):
+     * for an issuer that has just canonicalised the signed credential and keeps those bytes.
+     */
+    public static byte[] ofCanonical(byte[] canonicalCredentialWithoutReceipts, byte[] salt) {
+        MessageDigest sha = MerkleTree.sha256();
+        sha.update(TAG);
+        sha.update(salt);
+        return sha.digest(canonicalCredentialWithoutReceipts);
+    }
+
     public static byte[] of(ObjectNode credential, byte[] salt) {
         MessageDigest sha = MerkleTree.sha256();
         sha.update(TAG);

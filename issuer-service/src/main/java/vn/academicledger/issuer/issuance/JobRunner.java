@@ -235,9 +235,12 @@ class JobRunner implements AutoCloseable {
                     credential = CredentialFactory.sign(id, school.did(), school.name(), key, suite, type,
                             CredentialText.of(card), CredentialSubjects.of(card), now, statusListUrl(school.code()), slots.get(n));
                 }
+                // Canonicalised once: the JCS bytes are both what the digest covers and what is stored.
+                byte[] canonical = vn.academicledger.core.json.Jcs.canonicalize(credential);
                 byte[] salt = CredentialDigest.newSalt();
-                byte[] digest = CredentialDigest.of(credential, salt);
-                return new Signed(item, id, studentIds.get(item), credential.toString(), salt, digest, slots.get(n), dn);
+                byte[] digest = CredentialDigest.ofCanonical(canonical, salt);
+                return new Signed(item, id, studentIds.get(item), new String(canonical, java.nio.charset.StandardCharsets.UTF_8),
+                        salt, digest, slots.get(n), dn);
             }));
         }
         List<Signed> signed = new ArrayList<>(ok.size());
