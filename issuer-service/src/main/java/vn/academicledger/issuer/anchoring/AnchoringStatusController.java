@@ -100,9 +100,10 @@ class AnchoringStatusController {
                     return new Pending(rs.getLong(1), rs.getLong(2), oldest, ageSeconds(oldest, now), rs.getInt(4),
                             instant(rs.getTimestamp(5)), failure.error(), failure.batchId());
                 }).single();
-        long receipts = jdbc.sql("select count(*) from inclusion_proofs").query(Long.class).single();
-        Anchored anchored = jdbc.sql("select count(*), max(anchored_at) from anchor_batches where status = 'ANCHORED'")
-                .query((rs, n) -> new Anchored(rs.getLong(1), receipts, instant(rs.getTimestamp(2)))).single();
+        // A batch becomes ANCHORED in the transaction that stores its members' receipts, so the sum of
+        // anchored batch sizes is the number of receipts, read from a few rows instead of counting them all.
+        Anchored anchored = jdbc.sql("select count(*), coalesce(sum(size), 0), max(anchored_at) from anchor_batches where status = 'ANCHORED'")
+                .query((rs, n) -> new Anchored(rs.getLong(1), rs.getLong(2), instant(rs.getTimestamp(3)))).single();
         return new AnchoringStatus(ledger.ledgerName(), now, outbox, pending, anchored);
     }
 

@@ -120,7 +120,7 @@ public final class IssueLoad {
         double importedAt = 0;
         double issuedAt = 0;
         while (true) {
-            // Two requests per poll: the school's job list (progress of each) and the anchoring status.
+            // Two requests per poll, twice a second: the school's job list and the anchoring status.
             long done = 0;
             long failed = 0;
             for (JsonNode j : send(principal, get("/api/v1/schools/" + schoolCode + "/jobs"), 200)) {
@@ -155,7 +155,7 @@ public final class IssueLoad {
             if (anchored + failed >= students) {
                 break;
             }
-            Thread.sleep(250);
+            Thread.sleep(500);
         }
         double total = (System.nanoTime() - t0) / 1e9;
         System.out.println();
