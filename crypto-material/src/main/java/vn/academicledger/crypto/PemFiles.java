@@ -21,7 +21,7 @@ import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
 
 /** Reads and writes certificates and PKCS#8 private keys as PEM files; keys are written owner-only. */
-final class PemFiles {
+public final class PemFiles {
     private PemFiles() {
     }
 
@@ -41,7 +41,8 @@ final class PemFiles {
         }
     }
 
-    static void writePrivateKey(Path file, PrivateKey key) {
+    /** Writes a PKCS#8 private key as PEM, owner-only, replacing the file atomically. */
+    public static void writePrivateKey(Path file, PrivateKey key) {
         try {
             StringWriter text = new StringWriter();
             try (PemWriter writer = new PemWriter(text)) {
@@ -89,13 +90,18 @@ final class PemFiles {
     }
 
     static PrivateKey readPrivateKey(Path file) {
+        return readPrivateKey(file, "EC");
+    }
+
+    /** Reads a PKCS#8 private key of {@code algorithm} ("EC", "RSA", …) from a PEM file. */
+    public static PrivateKey readPrivateKey(Path file, String algorithm) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
              PemReader pem = new PemReader(reader)) {
             PemObject object = pem.readPemObject();
             if (object == null || !"PRIVATE KEY".equals(object.getType())) {
                 throw new IllegalStateException("no PKCS#8 private key in " + file);
             }
-            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(object.getContent()));
+            return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(object.getContent()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
