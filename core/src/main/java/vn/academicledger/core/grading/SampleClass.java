@@ -82,6 +82,17 @@ public record SampleClass(School school, SchoolYear schoolYear, String className
                 diplomas);
     }
 
+    /** The text of one of the sample's CSV files ({@link GradebookCsv#CLASS_FILE} and the others), as shipped. */
+    public static String csvText(String file) {
+        try (Reader reader = open(file)) {
+            java.io.StringWriter text = new java.io.StringWriter();
+            reader.transferTo(text);
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Reader open(String file) {
         InputStream in = SampleClass.class.getResourceAsStream(RESOURCE_DIRECTORY + file);
         if (in == null) {

@@ -1,7 +1,6 @@
 package vn.academicledger.issuer.demo;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,8 +102,8 @@ class DemoSeed implements SmartInitializingSingleton {
         }
         if (classes.list(sample.school().code()).isEmpty()) {
             Caller issuer = new Caller("bennghe.issuer", Role.SCHOOL_ISSUER, sample.school().code(), "127.0.0.1");
-            ClassSource source = new ClassSource(null, sample.school().code(), resource(GradebookCsv.CLASS_FILE),
-                    resource(GradebookCsv.STUDENTS_FILE), resource(GradebookCsv.SCORES_FILE));
+            ClassSource source = new ClassSource(null, sample.school().code(), SampleClass.csvText(GradebookCsv.CLASS_FILE),
+                    SampleClass.csvText(GradebookCsv.STUDENTS_FILE), SampleClass.csvText(GradebookCsv.SCORES_FILE));
             classes.importClass(issuer, sample.school().code(), source, Classes.Format.CSV,
                     (source.classCsv() + source.studentsCsv() + source.scoresCsv()).getBytes(StandardCharsets.UTF_8));
             LOG.info("Demo class {} of {} imported ({} students)", sample.className(), sample.school().name(),
@@ -142,17 +141,6 @@ class DemoSeed implements SmartInitializingSingleton {
             return password;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = SampleClass.class.getResourceAsStream(SampleClass.RESOURCE_DIRECTORY + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing sample resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
