@@ -6,6 +6,7 @@ import static vn.academicledger.core.domain.SubjectCategory.COMPULSORY;
 import static vn.academicledger.core.domain.SubjectCategory.ELECTIVE;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import vn.academicledger.core.error.InvalidInputException;
 
@@ -84,7 +85,23 @@ public final class SubjectCatalogue {
     }
 
     public static Optional<Subject> lookup(int grade, String code) {
-        return forGrade(grade).stream().filter(s -> s.code().equals(code)).findFirst();
+        List<Subject> subjects = forGrade(grade);
+        Map<String, Subject> byCode = subjects == UPPER_SECONDARY ? UPPER_SECONDARY_BY_CODE
+                : subjects == LOWER_SECONDARY_9 ? LOWER_SECONDARY_9_BY_CODE : LOWER_SECONDARY_6_TO_8_BY_CODE;
+        return Optional.ofNullable(byCode.get(code));
+    }
+
+    /** Looked up for every row of every gradebook import. */
+    private static final Map<String, Subject> UPPER_SECONDARY_BY_CODE = byCode(UPPER_SECONDARY);
+    private static final Map<String, Subject> LOWER_SECONDARY_6_TO_8_BY_CODE = byCode(LOWER_SECONDARY_6_TO_8);
+    private static final Map<String, Subject> LOWER_SECONDARY_9_BY_CODE = byCode(LOWER_SECONDARY_9);
+
+    private static Map<String, Subject> byCode(List<Subject> subjects) {
+        Map<String, Subject> map = new java.util.HashMap<>();
+        for (Subject s : subjects) {
+            map.putIfAbsent(s.code(), s);
+        }
+        return Map.copyOf(map);
     }
 
     /** The subject with this code in this grade, or an error naming the code and the grade. */

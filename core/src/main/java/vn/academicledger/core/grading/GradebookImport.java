@@ -226,9 +226,38 @@ public final class GradebookImport {
 
     /** The text of a cell as read: no-break spaces as spaces, trimmed, Unicode NFC. */
     static String clean(String cell) {
+        if (alreadyClean(cell)) {
+            return cell;
+        }
         String v = cell.indexOf('\u00A0') >= 0 ? cell.replace('\u00A0', ' ') : cell;
         v = v.strip();
         return Normalizer.isNormalized(v, Normalizer.Form.NFC) ? v : Normalizer.normalize(v, Normalizer.Form.NFC);
+    }
+
+    /**
+     * Whether {@link #clean} would return the cell unchanged, decided without the normaliser for the
+     * cells nearly every file consists of (scores, codes, dates, Vietnamese names): no no-break space,
+     * no white space at either end, and only characters below U+0300 or in Latin Extended Additional
+     * (U+1E00–U+1EFF, the precomposed Vietnamese letters). None of those has a non-zero combining
+     * class or a "no"/"maybe" NFC quick-check value, and none is the second character of a canonical
+     * composition, so any string of them is already NFC (checked against the Unicode data in
+     * {@code GradebookImportTest}).
+     */
+    static boolean alreadyClean(String cell) {
+        int n = cell.length();
+        if (n == 0) {
+            return true;
+        }
+        if (Character.isWhitespace(cell.charAt(0)) || Character.isWhitespace(cell.charAt(n - 1))) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = cell.charAt(i);
+            if (c >= 0x300 ? c < 0x1E00 || c > 0x1EFF : c == '\u00A0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String key(String header) {
@@ -481,6 +510,10 @@ public final class GradebookImport {
         }
     }
 
+    /** A student's row of one subject and semester (students and subjects are compared as the same objects). */
+    private record SeenKey(StudentRow student, Subject subject, int semester) {
+    }
+
     private void scores(Sheet s, ClassInfo info, Map<String, StudentRow> students, boolean studentsKnown,
                         String studentsFile) {
         int number = s.index("Mã học sinh");
@@ -490,7 +523,7 @@ public final class GradebookImport {
         int midterm = s.index("GK");
         int end = s.index("CK");
         Integer grade = info == null ? null : info.grade();
-        Map<String, ScoreRow> seen = new HashMap<>();
+        Map<SeenKey, ScoreRow> seen = new HashMap<>();
         for (GradebookTable.Row r : s.data) {
             int before = problems.marks();
             ScoreRow row = new ScoreRow(r.number());
@@ -523,15 +556,17 @@ public final class GradebookImport {
                         : "'" + semester + "' không phải học kì: nhập I (học kì I) hoặc II (học kì II).");
             }
             if (student != null && row.subject != null && row.semester >= 0) {
-                String key = studentNumber + '\u0000' + row.subject.code() + '\u0000' + row.semester;
-                ScoreRow earlier = seen.putIfAbsent(key, row);
+                ScoreRow earlier = seen.putIfAbsent(new SeenKey(student, row.subject, row.semester), row);
                 if (earlier != null) {
                     s.problem(r, "Mã môn", student.who() + " đã có dòng điểm môn " + row.subject.vietnamese()
                             + " học kì " + roman(row.semester) + " ở dòng " + earlier.row + ": xoá một trong hai dòng.");
                 }
             }
             if (row.subject != null) {
-                String who = student != null ? student.who() : "học sinh mã " + studentNumber;
+                StudentRow known = student;
+                String numberRead = studentNumber;
+                // Who and how to fix are only spelled out when a cell is wrong: most rows have no problem.
+                java.util.function.Supplier<String> who = () -> known != null ? known.who() : "học sinh mã " + numberRead;
                 assessments(s, r, row, who, regular, midterm, end, info.clusters());
             } else {
                 anyAssessments(s, r, regular, midterm, end);
@@ -543,10 +578,11 @@ public final class GradebookImport {
         }
     }
 
-    private void assessments(Sheet s, GradebookTable.Row r, ScoreRow row, String who, int[] regular, int midterm,
+    private void assessments(Sheet s, GradebookTable.Row r, ScoreRow row, java.util.function.Supplier<String> who,
+                             int[] regular, int midterm,
                              int end, Set<String> clusters) {
         Subject subject = row.subject;
-        String how = subject.isScored()
+        java.util.function.Supplier<String> how = () -> subject.isScored()
                 ? "môn " + subject.vietnamese() + " đánh giá bằng điểm số: nhập điểm từ 0 đến 10, tối đa một chữ số"
                 + " thập phân (ví dụ 8 hoặc 8,5)"
                 : "môn " + subject.vietnamese() + " đánh giá bằng nhận xét: nhập Đ (Đạt) hoặc CĐ (Chưa đạt)";
@@ -582,7 +618,7 @@ public final class GradebookImport {
             String v = clean(r.cell(fixed[i]));
             String what = i == 0 ? "đánh giá giữa kì (ĐĐGgk)" : "đánh giá cuối kì (ĐĐGck)";
             if (v.isEmpty()) {
-                s.problem(r, fixedColumns[i], "thiếu " + (subject.isScored() ? "điểm " : "kết quả ") + what + ": " + how + ".");
+                s.problem(r, fixedColumns[i], "thiếu " + (subject.isScored() ? "điểm " : "kết quả ") + what + ": " + how.get() + ".");
                 cellsValid = false;
             } else if (subject.isScored()) {
                 fixedScores[i] = score(s, r, fixedColumns[i], v, how);
@@ -599,7 +635,7 @@ public final class GradebookImport {
                     ? "nhập đủ " + required + " " + (subject.isScored() ? "điểm" : "kết quả") + " ở các cột TX1–TX" + required
                     : "chỉ nhập ở các cột TX1–TX" + required + ", để trống các cột sau";
             String absent = subject.isScored() ? "" : "; lần đánh giá học sinh vắng mặt ghi CĐ (Điều 9 khoản 1 điểm a)";
-            s.problem(r, column, who + ", môn " + subject.vietnamese() + ", học kì " + roman(row.semester) + ": có "
+            s.problem(r, column, who.get() + ", môn " + subject.vietnamese() + ", học kì " + roman(row.semester) + ": có "
                     + filled + " " + what + ", cần đúng " + required + " (môn " + subject.periodsPerYear()
                     + " tiết/năm, Điều 6 khoản 2 Thông tư 22/2021/TT-BGDĐT"
                     + (clusters.contains(subject.code()) ? ", thêm 1 của cụm chuyên đề học tập" : "") + "): " + fix
@@ -649,7 +685,7 @@ public final class GradebookImport {
         return true;
     }
 
-    private Score score(Sheet s, GradebookTable.Row r, String column, String v, String how) {
+    private Score score(Sheet s, GradebookTable.Row r, String column, String v, java.util.function.Supplier<String> how) {
         Score known = scores.get(v);
         if (known != null) {
             return known;
@@ -661,18 +697,19 @@ public final class GradebookImport {
             }
             return score;
         } catch (InvalidInputException e) {
-            s.problem(r, column, "'" + v + "' không phải điểm hợp lệ: " + how + ".");
+            s.problem(r, column, "'" + v + "' không phải điểm hợp lệ: " + how.get() + ".");
             return null;
         }
     }
 
-    private static CommentGrade comment(Sheet s, GradebookTable.Row r, String column, String v, String how) {
+    private static CommentGrade comment(Sheet s, GradebookTable.Row r, String column, String v,
+                                        java.util.function.Supplier<String> how) {
         for (CommentGrade g : CommentGrade.values()) {
             if (g.abbreviation().equalsIgnoreCase(v) || g.vietnamese().equalsIgnoreCase(v)) {
                 return g;
             }
         }
-        s.problem(r, column, "'" + v + "' không phải kết quả đánh giá: " + how + ".");
+        s.problem(r, column, "'" + v + "' không phải kết quả đánh giá: " + how.get() + ".");
         return null;
     }
 

@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.academicledger.core.anchor.AnchorReceipt;
 import vn.academicledger.core.anchor.MerkleTree;
 import vn.academicledger.core.ledger.AnchorRequest;
 import vn.academicledger.core.ledger.BatchAnchor;
@@ -26,12 +25,13 @@ import vn.academicledger.issuer.system.LedgerAccess;
 /**
  * The outbox worker. Two steps, each its own transaction, so a crash between them loses nothing:
  * <ol>
- *   <li><b>batch</b>: take up to {@code batchSize} credentials of one school and type from the
- *       outbox (oldest first), fix their order and Merkle root in {@code anchor_batches} and
- *       {@code batch_members}, and delete them from the outbox;</li>
+ *   <li><b>batch</b>: take the oldest waiting chunks of one school and type from the outbox
+ *       ({@code anchor_chunks}), whole, up to {@code batchSize} credentials, fix their order and
+ *       Merkle root in {@code anchor_batches} and mark the chunks as that batch's;</li>
  *   <li><b>anchor</b>: for each PENDING batch, anchor its root through the school's ledger port
  *       (idempotent per batch id: a retry after a crash, or after a commit whose answer was lost,
- *       returns the existing anchor), then store each member's receipt and mark the batch ANCHORED.</li>
+ *       returns the existing anchor), then mark the batch ANCHORED: from then on its credentials'
+ *       receipts are derived from it ({@link Receipts}).</li>
  * </ol>
  * A failed anchor is retried with exponential backoff; while the ledger is down, work queues up in
  * the outbox and PENDING batches, and resumes when it returns.
@@ -108,8 +108,8 @@ public class AnchoringWorker {
     boolean formBatch() {
         Instant now = clock.instant();
         List<Group> groups = jdbc.sql("""
-                        select school_code, credential_type, count(*), min(enqueued_at) from anchor_outbox
-                        group by school_code, credential_type order by min(enqueued_at)""")
+                        select school_code, credential_type, sum(cardinality(credential_ids)), min(enqueued_at) from anchor_chunks
+                        where batch_id is null group by school_code, credential_type order by min(enqueued_at)""")
                 .query((rs, n) -> new Group(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant()))
                 .list();
         for (Group g : groups) {
@@ -123,35 +123,57 @@ public class AnchoringWorker {
         return false;
     }
 
+    private record Chunk(long seq, int size, byte[] digests) {
+    }
+
+    /**
+     * Takes the oldest waiting chunks of the group, whole, up to {@code batchSize} credentials (at
+     * least one chunk, however large), and makes them a batch: their digests in order are its leaves.
+     */
     private boolean createBatch(Group g) {
-        record Member(UUID credentialId, byte[] digest) {
-        }
-        List<Member> members = jdbc.sql("""
-                        with taken as (
-                            delete from anchor_outbox where seq in (
-                                select seq from anchor_outbox where school_code = ? and credential_type = ?
-                                order by seq limit ? for update skip locked)
-                            returning seq, credential_id)
-                        select t.credential_id, c.digest from taken t join credentials c on c.id = t.credential_id
-                        order by t.seq""")
+        List<Chunk> waiting = jdbc.sql("""
+                        select seq, cardinality(credential_ids), digests from anchor_chunks
+                        where school_code = ? and credential_type = ? and batch_id is null
+                        order by seq limit ? for update skip locked""")
                 .params(g.school(), g.type(), settings.batchSize())
-                .query((rs, n) -> new Member((UUID) rs.getObject(1), rs.getBytes(2)))
+                .query((rs, n) -> new Chunk(rs.getLong(1), rs.getInt(2), rs.getBytes(3)))
                 .list();
-        if (members.isEmpty()) {
+        List<Chunk> taken = new ArrayList<>();
+        int size = 0;
+        for (Chunk c : waiting) {
+            if (!taken.isEmpty() && size + c.size() > settings.batchSize()) {
+                break;
+            }
+            taken.add(c);
+            size += c.size();
+        }
+        if (taken.isEmpty()) {
             return false;
         }
-        List<byte[]> digests = members.stream().map(Member::digest).toList();
-        byte[] root = MerkleTree.build(digests).root();
+        byte[] root = MerkleTree.build(leaves(taken)).root();
         String batchId = g.school() + "-" + g.type().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-"
                 + UUID.randomUUID();
         jdbc.sql("insert into anchor_batches (id, school_code, credential_type, size, merkle_root, status) values (?, ?, ?, ?, ?, 'PENDING')")
-                .params(batchId, g.school(), g.type(), members.size(), root).update();
-        List<Object[]> rows = new ArrayList<>(members.size());
-        for (int i = 0; i < members.size(); i++) {
-            rows.add(new Object[]{batchId, i, members.get(i).credentialId()});
+                .params(batchId, g.school(), g.type(), size, root).update();
+        List<Object[]> rows = new ArrayList<>(taken.size());
+        int offset = 0;
+        for (Chunk c : taken) {
+            rows.add(new Object[]{batchId, offset, c.seq()});
+            offset += c.size();
         }
-        template.batchUpdate("insert into batch_members (batch_id, leaf_index, credential_id) values (?, ?, ?)", rows);
+        template.batchUpdate("update anchor_chunks set batch_id = ?, batch_offset = ? where seq = ?", rows);
         return true;
+    }
+
+    /** The chunks' digests, in order: the batch's Merkle leaves. */
+    private static List<byte[]> leaves(List<Chunk> chunks) {
+        List<byte[]> leaves = new ArrayList<>();
+        for (Chunk c : chunks) {
+            for (int i = 0; i < c.size(); i++) {
+                leaves.add(java.util.Arrays.copyOfRange(c.digests(), 32 * i, 32 * i + 32));
+            }
+        }
+        return leaves;
     }
 
     private List<String> dueBatches() {
@@ -160,7 +182,10 @@ public class AnchoringWorker {
                 .query(String.class).list();
     }
 
-    /** Anchors one PENDING batch; false when the ledger refused or failed (it will be retried). */
+    /**
+     * Anchors one PENDING batch; false when the ledger refused or failed (it will be retried). Its
+     * credentials' receipts follow from it (see {@link Receipts}): nothing is written per credential.
+     */
     boolean anchor(String batchId) {
         record Batch(String school, String type, int size, byte[] root, int attempts) {
         }
@@ -171,16 +196,12 @@ public class AnchoringWorker {
         if (batch == null) {
             return false;
         }
-        record Member(UUID credentialId, byte[] digest, byte[] salt) {
-        }
-        List<Member> members = jdbc.sql("""
-                        select m.credential_id, c.digest, c.salt from batch_members m join credentials c on c.id = m.credential_id
-                        where m.batch_id = ? order by m.leaf_index""")
+        List<Chunk> chunks = jdbc.sql("select seq, cardinality(credential_ids), digests from anchor_chunks where batch_id = ? order by batch_offset")
                 .param(batchId)
-                .query((rs, n) -> new Member((UUID) rs.getObject(1), rs.getBytes(2), rs.getBytes(3)))
+                .query((rs, n) -> new Chunk(rs.getLong(1), rs.getInt(2), rs.getBytes(3)))
                 .list();
-        MerkleTree tree = MerkleTree.build(members.stream().map(Member::digest).toList());
-        if (!java.util.Arrays.equals(tree.root(), batch.root()) || members.size() != batch.size()) {
+        List<byte[]> leaves = leaves(chunks);
+        if (leaves.size() != batch.size() || !java.util.Arrays.equals(MerkleTree.build(leaves).root(), batch.root())) {
             throw new IllegalStateException("batch " + batchId + " does not match its stored root; refusing to anchor it");
         }
         String typeName = vn.academicledger.core.domain.CredentialType.valueOf(batch.type()).typeName();
@@ -197,17 +218,8 @@ public class AnchoringWorker {
                     .update();
             return false;
         }
-        List<Object[]> receipts = new ArrayList<>(members.size());
-        for (int i = 0; i < members.size(); i++) {
-            Member m = members.get(i);
-            AnchorReceipt receipt = AnchorReceipt.of(ledger.ledgerName(), batchId, batch.root(), tree.proof(i), m.salt());
-            receipts.add(new Object[]{m.credentialId(), batchId, receipt.toJson().toString()});
-        }
-        transactions.executeWithoutResult(tx -> {
-            template.batchUpdate("insert into inclusion_proofs (credential_id, batch_id, receipt_json) values (?, ?, ?) on conflict do nothing", receipts);
-            jdbc.sql("update anchor_batches set status = 'ANCHORED', tx_id = ?, ledger = ?, anchored_at = now(), last_error = null where id = ?")
-                    .params(anchor.txId(), ledger.ledgerName(), batchId).update();
-        });
+        jdbc.sql("update anchor_batches set status = 'ANCHORED', tx_id = ?, ledger = ?, anchored_at = now(), last_error = null where id = ?")
+                .params(anchor.txId(), ledger.ledgerName(), batchId).update();
         return true;
     }
 

@@ -63,17 +63,26 @@ public final class IssueLoad {
         if (password == null) {
             throw new IllegalArgumentException("--password is required (the demo accounts' password)");
         }
-        new IssueLoad(url, password).run(students, classSize, threads, school, suite, a.get("server-pid"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "0"));
+        IssueLoad load = new IssueLoad(url, password);
+        if (warmup > 0) {
+            System.out.printf("Warm-up (not timed): %,d report cards through the same path, so the timed run measures a running"
+                    + " service, not the JIT compiling it%n", warmup);
+            load.run(warmup, classSize, threads, school, suite, a.get("server-pid"), "warm-up ");
+            System.out.println();
+        }
+        load.run(students, classSize, threads, school, suite, a.get("server-pid"), "");
     }
 
-    private void run(int students, int classSize, int threads, String schoolCode, String suite, String serverPid) throws Exception {
+    private void run(int students, int classSize, int threads, String schoolCode, String suite, String serverPid,
+                     String label) throws Exception {
         String issuer = schoolCode.equals("79000701") ? "bennghe.issuer" : "thuthiem.issuer";
         String principal = schoolCode.equals("79000701") ? "bennghe.principal" : "thuthiem.principal";
         JsonNode schoolJson = send(principal, get("/api/v1/schools/" + schoolCode), 200);
         School school = SyntheticClasses.school(schoolCode, schoolJson.get("name").asText(), schoolJson.get("did").asText());
         int classes = (students + classSize - 1) / classSize;
         String runTag = Long.toString(System.currentTimeMillis() % 100000, 36).toUpperCase();
-        System.out.printf("Bench issue: %,d report cards in %d classes of %d, school %s, %s, import threads %d%n",
+        System.out.printf(label + "Bench issue: %,d report cards in %d classes of %d, school %s, %s, import threads %d%n",
                 students, classes, classSize, schoolCode, suite, threads);
         System.out.println(Machine.describe(serverPid));
 
@@ -159,10 +168,10 @@ public final class IssueLoad {
         }
         double total = (System.nanoTime() - t0) / 1e9;
         System.out.println();
-        System.out.printf("imports: %,d students in %d classes; all uploaded after %.1f s (%,.0f students/s; %.0f ms per class upload)%n",
+        System.out.printf(label + "imports: %,d students in %d classes; all uploaded after %.1f s (%,.0f students/s; %.0f ms per class upload)%n",
                 imported.get(), classes, importedAt, imported.get() / importedAt, importNanos.get() / 1e6 / classes);
-        System.out.printf("signed and stored: %,d report cards after %.1f s%n", issuedAll, issuedAt);
-        System.out.printf("issue-end-to-end: %,d report cards imported, signed, stored, batched, anchored with receipts in %.1f s = %,.0f credentials/s%n",
+        System.out.printf(label + "signed and stored: %,d report cards after %.1f s%n", issuedAll, issuedAt);
+        System.out.printf((label.isEmpty() ? "" : label.strip() + " ") + "issue-end-to-end: %,d report cards imported, signed, stored, batched, anchored with receipts in %.1f s = %,.0f credentials/s%n",
                 anchoredAll, total, anchoredAll / total);
         System.out.println(Machine.describe(serverPid));
     }

@@ -37,20 +37,38 @@ public class Classes {
     private final AuditLog audit;
     /**
      * Classes read recently (an import is normally followed by its issuance): reading and checking a
-     * class of 500 costs tens of milliseconds. Imported classes never change, so entries never go stale.
+     * class of 500 costs tens of milliseconds. Bounded by students ({@code issuer.jobs.cached-students}),
+     * not classes, since classes range from one student to thousands. Imported classes never change,
+     * so entries never go stale.
      */
-    private final Map<UUID, ClassGradebook> recent = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<UUID, ClassGradebook> eldest) {
-                    return size() > 64;
-                }
-            });
+    private final Map<UUID, ClassGradebook> recent;
 
-    Classes(JdbcClient jdbc, JdbcTemplate template, AuditLog audit) {
+    Classes(JdbcClient jdbc, JdbcTemplate template, AuditLog audit, vn.academicledger.issuer.system.IssuerProperties properties) {
         this.jdbc = jdbc;
         this.template = template;
         this.audit = audit;
+        int limit = Math.max(0, properties.jobs().cachedStudents());
+        this.recent = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            private long students;
+
+            @Override
+            public ClassGradebook put(UUID key, ClassGradebook value) {
+                ClassGradebook old = super.put(key, value);
+                students += value.students().size() - (old == null ? 0 : old.students().size());
+                return old;
+            }
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, ClassGradebook> eldest) {
+                // Called after each put: drop least recently used classes until within the limit.
+                var it = entrySet().iterator();
+                while (students > limit && it.hasNext()) {
+                    students -= it.next().getValue().students().size();
+                    it.remove();
+                }
+                return false;
+            }
+        });
     }
 
     /**
@@ -79,7 +97,7 @@ public class Classes {
                     + String.join(", ", duplicates.subList(0, Math.min(20, duplicates.size())))
                     + (duplicates.size() > 20 ? " …" : ""));
         }
-        UUID id = UUID.randomUUID();
+        UUID id = vn.academicledger.issuer.system.TimeOrderedIds.next();
         String sha = sha256(upload);
         jdbc.sql("""
                         insert into school_classes (id, school_code, school_year, grade, name, homeroom_teacher, student_count,
@@ -91,7 +109,7 @@ public class Classes {
         List<Object[]> rows = new ArrayList<>(book.students().size());
         int position = 0;
         for (StudentGradebook s : book.students()) {
-            rows.add(new Object[]{UUID.randomUUID(), schoolCode, id, position++, s.student().studentNumber(),
+            rows.add(new Object[]{vn.academicledger.issuer.system.TimeOrderedIds.next(), schoolCode, id, position++, s.student().studentNumber(),
                     s.student().fullName(), Date.valueOf(s.student().dateOfBirth()), s.student().personalId()});
         }
         recent.put(id, book);

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import vn.academicledger.core.anchor.AnchorReceipt;
 import vn.academicledger.core.anchor.CredentialDigest;
 
 /** Stored credentials, always read within one school. */
@@ -27,14 +26,18 @@ public class Credentials {
     private static final String SELECT = """
             select c.id, c.school_code, c.credential_type, c.student_id, c.job_id, c.status_list, c.status_index, c.digest,
                    c.serial_number, c.register_number, c.issued_by, c.issued_at,
-                   case when p.credential_id is null then 'PENDING' else 'ANCHORED' end, p.batch_id,
+                   case when b.status = 'ANCHORED' then 'ANCHORED' else 'PENDING' end,
+                   case when b.status = 'ANCHORED' then b.id end,
                    c.revoked_at, c.revocation_reason
-            from credentials c left join inclusion_proofs p on p.credential_id = c.id""";
+            from credentials c left join anchor_chunks k on k.seq = c.anchor_chunk
+            left join anchor_batches b on b.id = k.batch_id""";
 
     private final JdbcClient jdbc;
+    private final vn.academicledger.issuer.anchoring.Receipts receipts;
 
-    Credentials(JdbcClient jdbc) {
+    Credentials(JdbcClient jdbc, vn.academicledger.issuer.anchoring.Receipts receipts) {
         this.jdbc = jdbc;
+        this.receipts = receipts;
     }
 
     public Optional<StoredCredential> find(String school, UUID id) {
@@ -60,24 +63,22 @@ public class Credentials {
 
     /** The signed credential, with its anchoring receipt in the proof set once anchored. */
     public Optional<ObjectNode> document(String school, UUID id) {
-        record Row(String json, String receipt) {
+        record Row(String json, Long chunk, byte[] salt) {
         }
-        return jdbc.sql("""
-                        select c.credential_json, p.receipt_json from credentials c
-                        left join inclusion_proofs p on p.credential_id = c.id where c.school_code = ? and c.id = ?""")
+        return jdbc.sql("select credential_json, anchor_chunk, salt from credentials where school_code = ? and id = ?")
                 .params(school, id)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2)))
+                .query((rs, n) -> new Row(rs.getString(1), (Long) rs.getObject(2), rs.getBytes(3)))
                 .optional()
                 .map(r -> {
+                    ObjectNode credential;
                     try {
-                        ObjectNode credential = (ObjectNode) JSON.readTree(r.json());
-                        if (r.receipt() == null) {
-                            return credential;
-                        }
-                        return CredentialDigest.withReceipt(credential, AnchorReceipt.fromJson(JSON.readTree(r.receipt())));
+                        credential = (ObjectNode) JSON.readTree(r.json());
                     } catch (java.io.IOException e) {
                         throw new IllegalStateException("stored credential " + id + " is not JSON", e);
                     }
+                    return receipts.of(id, r.chunk(), r.salt())
+                            .map(receipt -> CredentialDigest.withReceipt(credential, receipt))
+                            .orElse(credential);
                 });
     }
 

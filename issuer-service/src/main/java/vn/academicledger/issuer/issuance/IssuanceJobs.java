@@ -73,7 +73,7 @@ public class IssuanceJobs {
                     : "The selection has no students.");
         }
         boolean signer = caller.is(Role.SCHOOL_SIGNER);
-        UUID id = UUID.randomUUID();
+        UUID id = vn.academicledger.issuer.system.TimeOrderedIds.next();
         jdbc.sql("""
                         insert into issuance_jobs (id, school_code, credential_type, cryptosuite, class_id, student_id, status,
                             total, created_by, approved_by)
@@ -119,7 +119,9 @@ public class IssuanceJobs {
                 .orElseThrow(() -> IssuerException.notFound("job", id.toString()));
         List<Job.Failure> failures = jdbc.sql("select item, student_id, reason from job_failures where job_id = ? order by item limit 1000")
                 .param(id).query((rs, n) -> new Job.Failure(rs.getInt(1), (UUID) rs.getObject(2), rs.getString(3))).list();
-        long anchored = jdbc.sql("select count(*) from credentials c join inclusion_proofs p on p.credential_id = c.id where c.job_id = ?")
+        long anchored = jdbc.sql("""
+                        select count(*) from credentials c join anchor_chunks k on k.seq = c.anchor_chunk
+                        join anchor_batches b on b.id = k.batch_id where c.job_id = ? and b.status = 'ANCHORED'""")
                 .param(id).query(Long.class).single();
         return job.withDetails(failures, anchored);
     }

@@ -67,6 +67,7 @@ class JobRunner implements AutoCloseable {
     private final StatusIndexes statusIndexes;
     private final DiplomaRegister diplomaRegister;
     private final AuditLog audit;
+    private final vn.academicledger.issuer.anchoring.AnchorOutbox outbox;
     private final IssuerProperties properties;
     private final Clock clock;
     private final ExecutorService signers;
@@ -74,7 +75,8 @@ class JobRunner implements AutoCloseable {
 
     JobRunner(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate transactions, Classes classes, Schools schools,
               SigningKeys keys, StatusIndexes statusIndexes, DiplomaRegister diplomaRegister, AuditLog audit,
-              IssuerProperties properties, Clock clock) {
+              vn.academicledger.issuer.anchoring.AnchorOutbox outbox, IssuerProperties properties, Clock clock) {
+        this.outbox = outbox;
         this.jdbc = jdbc;
         this.template = template;
         this.transactions = transactions;
@@ -219,7 +221,7 @@ class JobRunner implements AutoCloseable {
             futures.add(signers.submit(() -> {
                 int item = ok.get(n);
                 ReportCard card = cards.get(n);
-                UUID id = UUID.randomUUID();
+                UUID id = vn.academicledger.issuer.system.TimeOrderedIds.next();
                 ObjectNode credential;
                 DiplomaNumbers dn = null;
                 if (type == CredentialType.DIPLOMA) {
@@ -256,20 +258,22 @@ class JobRunner implements AutoCloseable {
         }
         java.sql.Timestamp issuedAt = java.sql.Timestamp.from(now);
         List<Object[]> rows = new ArrayList<>(signed.size());
-        List<Object[]> outbox = new ArrayList<>(signed.size());
         String issuer = job.approvedBy() == null ? job.createdBy() : job.approvedBy();
-        for (Signed s : signed) {
-            rows.add(new Object[]{s.id(), job.schoolCode(), type.name(), s.studentId(), job.id(), s.item(), s.slot().listNumber(),
-                    s.slot().index(), s.json(), s.salt(), s.digest(), s.numbers() == null ? null : s.numbers().serialNumber(),
-                    s.numbers() == null ? null : s.numbers().registerNumber(), issuer, issuedAt});
-            outbox.add(new Object[]{s.id(), job.schoolCode(), type.name()});
-        }
-        if (!rows.isEmpty()) {
+        if (!signed.isEmpty()) {
+            // The chunk is one row of the anchoring outbox, written in this transaction with its credentials.
+            long outboxChunk = outbox.reserve();
+            for (Signed s : signed) {
+                rows.add(new Object[]{s.id(), job.schoolCode(), type.name(), s.studentId(), job.id(), s.item(), s.slot().listNumber(),
+                        s.slot().index(), s.json(), s.salt(), s.digest(), s.numbers() == null ? null : s.numbers().serialNumber(),
+                        s.numbers() == null ? null : s.numbers().registerNumber(), issuer, issuedAt, outboxChunk});
+            }
             template.batchUpdate("""
                     insert into credentials (id, school_code, credential_type, student_id, job_id, job_item, status_list,
-                        status_index, credential_json, salt, digest, serial_number, register_number, issued_by, issued_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-            template.batchUpdate("insert into anchor_outbox (credential_id, school_code, credential_type) values (?, ?, ?)", outbox);
+                        status_index, credential_json, salt, digest, serial_number, register_number, issued_by, issued_at,
+                        anchor_chunk)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+            outbox.enqueue(outboxChunk, job.schoolCode(), type.name(), job.id(), signed.stream().map(Signed::id).toList(),
+                    signed.stream().map(Signed::digest).toList());
         }
         if (!failures.isEmpty()) {
             template.batchUpdate("insert into job_failures (job_id, item, student_id, reason) values (?, ?, ?, ?)", failures);

@@ -36,7 +36,7 @@ class DatabaseConfiguration {
             if (properties.database().port() > 0) {
                 builder.setPort(properties.database().port());
             }
-            EmbeddedPostgres postgres = builder
+            EmbeddedPostgres.Builder postgres = builder
                     // zonky's defaults are for throwaway test databases (fsync off, asynchronous commit):
                     // this one keeps records, so a committed transaction must survive a power cut.
                     .setServerConfig("fsync", "on")
@@ -45,11 +45,14 @@ class DatabaseConfiguration {
                     .setServerConfig("max_connections", "50")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("max_wal_size", "2GB")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .start();
-            LOG.info("Embedded PostgreSQL on 127.0.0.1:{}, data in {}", postgres.getPort(),
+                    .setServerConfig("listen_addresses", "127.0.0.1");
+            // Extra server settings (issuer.database.settings.<name>=<value>), e.g. for a profiling run:
+            // shared_preload_libraries=pg_stat_statements.
+            properties.database().settings().forEach(builder::setServerConfig);
+            EmbeddedPostgres started = postgres.start();
+            LOG.info("Embedded PostgreSQL on 127.0.0.1:{}, data in {}", started.getPort(),
                     properties.postgresDir().toAbsolutePath());
-            return postgres;
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + properties.postgresDir()
                     + ": " + e.getMessage(), e);

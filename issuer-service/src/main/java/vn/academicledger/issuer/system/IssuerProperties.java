@@ -31,8 +31,14 @@ public record IssuerProperties(
      * @param embedded start an embedded PostgreSQL server (a real server, as a child process) with its
      *                 data under {@code <dataDir>/issuer/postgres}; false uses {@code spring.datasource.*}
      * @param port     the embedded server's port; 0 picks a free one
+     * @param settings extra settings for the embedded server ({@code postgresql.conf} names), e.g.
+     *                 {@code issuer.database.settings[shared_preload_libraries]=pg_stat_statements}
      */
-    public record Database(@DefaultValue("true") boolean embedded, @DefaultValue("0") int port, Path directory) {
+    public record Database(@DefaultValue("true") boolean embedded, @DefaultValue("0") int port, Path directory,
+                           java.util.Map<String, String> settings) {
+        public Database {
+            settings = settings == null ? java.util.Map.of() : java.util.Map.copyOf(settings);
+        }
     }
 
     public enum LedgerKind { EMBEDDED }
@@ -62,8 +68,12 @@ public record IssuerProperties(
      * @param threads   signing threads (shared by all jobs)
      * @param chunkSize credentials signed and stored per database transaction
      * @param parallel  jobs run at once: one signs while another writes to the database
+     * @param cachedStudents students whose imported classes are kept read in memory (about 3 KB each):
+     *                  an import is normally followed by its issuance, which then need not read the
+     *                  class's source again; classes imported longer ago are read from the database
      */
-    public record Jobs(@DefaultValue("2") int threads, @DefaultValue("500") int chunkSize, @DefaultValue("2") int parallel) {
+    public record Jobs(@DefaultValue("2") int threads, @DefaultValue("500") int chunkSize, @DefaultValue("2") int parallel,
+                       @DefaultValue("100000") int cachedStudents) {
     }
 
     /**

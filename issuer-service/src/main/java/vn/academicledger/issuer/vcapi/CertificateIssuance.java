@@ -66,8 +66,12 @@ class CertificateIssuance {
     private final IssuerProperties properties;
     private final Clock clock;
 
+    private final vn.academicledger.issuer.anchoring.AnchorOutbox outbox;
+
     CertificateIssuance(JdbcClient jdbc, TransactionTemplate transactions, Schools schools, SigningKeys keys,
-                        StatusIndexes statusIndexes, AuditLog audit, IssuerProperties properties, Clock clock) {
+                        StatusIndexes statusIndexes, AuditLog audit, vn.academicledger.issuer.anchoring.AnchorOutbox outbox,
+                        IssuerProperties properties, Clock clock) {
+        this.outbox = outbox;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.schools = schools;
@@ -145,21 +149,22 @@ class CertificateIssuance {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         CredentialFactory.StatusSlot slot = statusIndexes.allocate(school.code(), 1).get(0);
         SigningKey key = keys.signingKey(school.code());
-        UUID id = UUID.randomUUID();
+        UUID id = vn.academicledger.issuer.system.TimeOrderedIds.next();
         ObjectNode signed = CredentialFactory.sign(id, school.did(), school.name(), key, SUITE, CredentialType.CERTIFICATE,
                 CredentialText.of(certificate), subject, now, properties.publicBaseUrl() + "/status-lists/" + school.code(), slot);
         byte[] salt = CredentialDigest.newSalt();
         byte[] digest = CredentialDigest.of(signed, salt);
+        long chunk = outbox.reserve();
         jdbc.sql("""
                         insert into credentials (id, school_code, credential_type, student_id, job_id, job_item, status_list,
-                            status_index, credential_json, salt, digest, serial_number, register_number, issued_by, issued_at)
-                        values (?, ?, ?, ?, null, null, ?, ?, ?, ?, ?, ?, null, ?, ?)""")
+                            status_index, credential_json, salt, digest, serial_number, register_number, issued_by, issued_at,
+                            anchor_chunk)
+                        values (?, ?, ?, ?, null, null, ?, ?, ?, ?, ?, ?, null, ?, ?, ?)""")
                 .params(id, school.code(), CredentialType.CERTIFICATE.name(), studentId, slot.listNumber(), slot.index(),
-                        signed.toString(), salt, digest, certificate.certificateNumber(), caller.username(), Timestamp.from(now))
+                        signed.toString(), salt, digest, certificate.certificateNumber(), caller.username(), Timestamp.from(now),
+                        chunk)
                 .update();
-        jdbc.sql("insert into anchor_outbox (credential_id, school_code, credential_type) values (?, ?, ?)")
-                .params(id, school.code(), CredentialType.CERTIFICATE.name())
-                .update();
+        outbox.enqueue(chunk, school.code(), CredentialType.CERTIFICATE.name(), null, List.of(id), List.of(digest));
         audit.record(caller, AuditLog.Action.CREDENTIAL_ISSUED, school.code(), id.toString(), AuditLog.Outcome.SUCCESS,
                 Map.of("type", CredentialType.CERTIFICATE.name(), "via", "VC-API", "cryptosuite", SUITE.id(),
                         "certificateKind", certificate.kind().name(), "statusList", slot.listNumber(), "statusIndex", slot.index()));

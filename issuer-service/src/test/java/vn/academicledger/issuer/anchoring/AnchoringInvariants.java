@@ -21,6 +21,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import vn.academicledger.core.anchor.AnchorReceipt;
 import vn.academicledger.core.anchor.CredentialDigest;
+import vn.academicledger.core.anchor.MerkleTree;
 import vn.academicledger.core.domain.DiplomaNumbering;
 import vn.academicledger.core.ledger.BatchAnchor;
 
@@ -29,11 +30,13 @@ import vn.academicledger.core.ledger.BatchAnchor;
  * jobs ended with every credential anchored exactly once:
  * <ul>
  *   <li><b>issued</b>: the jobs hold the expected number of credentials, one per (job, item), no digest twice;</li>
- *   <li><b>batched once</b>: every credential is a member of exactly one batch, at a leaf index below the batch's size,
- *       and the outbox is empty;</li>
+ *   <li><b>batched once</b>: every credential is listed in exactly one outbox chunk, the one its row names, and no
+ *       chunk is left waiting;</li>
  *   <li><b>anchored</b>: every batch of the school is ANCHORED, and the ledger holds it with the same root, count and issuer;</li>
- *   <li><b>receipts</b>: every credential has one receipt, for its own batch and leaf; its digest, recomputed from the
- *       stored credential and salt, leads through the receipt's path to the batch root;</li>
+ *   <li><b>anchored</b> (leaves): each batch's chunks follow one another without a gap, and their digests are leaves
+ *       that give the batch's stored root;</li>
+ *   <li><b>receipts</b>: each credential's digest, recomputed from the stored credential and salt, is the leaf at its
+ *       place in its batch, and the inclusion path from there leads to the anchored root;</li>
  *   <li><b>numbering</b>: the school's status list indexes are unique and below each list's counter; diploma serial
  *       and register numbers run 1, 2, 3… up to their counters, without a gap.</li>
  * </ul>
@@ -133,39 +136,50 @@ public final class AnchoringInvariants {
 
     private void batchedOnce(Connection c, Array jobs) throws SQLException {
         for (String row : strings(c, """
-                select c.id::text || ' in ' || count(m.batch_id) || ' batches' from credentials c
-                left join batch_members m on m.credential_id = c.id where c.job_id = any(?)
-                group by c.id having count(m.batch_id) <> 1""", jobs)) {
+                select c.id::text || ' listed in ' || count(k.seq) || ' chunks' from credentials c
+                left join (select seq, unnest(credential_ids) as id from anchor_chunks) k on k.id = c.id
+                where c.job_id = any(?) group by c.id having count(k.seq) <> 1""", jobs)) {
             violation("batched once", row);
         }
-        long waiting = single(c, "select count(*) from anchor_outbox");
+        for (String row : strings(c, """
+                select c.id::text || ' names chunk ' || coalesce(c.anchor_chunk::text, 'none') || ' but is listed in ' || k.seq
+                from credentials c join (select seq, unnest(credential_ids) as id from anchor_chunks) k on k.id = c.id
+                where c.job_id = any(?) and c.anchor_chunk is distinct from k.seq""", jobs)) {
+            violation("batched once", row);
+        }
+        long waiting = single(c, "select count(*) from anchor_chunks where batch_id is null");
         if (waiting != 0) {
-            violation("batched once", waiting + " credentials still in the outbox");
+            violation("batched once", waiting + " chunks still in the outbox");
         }
     }
 
+    /** A batch's leaves as the database holds them: its chunks' digests in offset order. */
+    private record Leaves(byte[] root, int size, Map<UUID, Integer> index, List<byte[]> digests) {
+    }
+
+    private final Map<String, Leaves> leaves = new HashMap<>();
+
     private long anchored(Connection c, String school) throws SQLException {
-        record Batch(String id, String status, int size, byte[] root, String txId, long members, int maxLeaf) {
+        record Batch(String id, String status, int size, byte[] root, String txId) {
         }
         List<Batch> batches = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
-                select b.id, b.status, b.size, b.merkle_root, b.tx_id, count(m.leaf_index), coalesce(max(m.leaf_index), -1)
-                from anchor_batches b left join batch_members m on m.batch_id = b.id where b.school_code = ?
-                group by b.id order by b.created_at""")) {
+                select id, status, size, merkle_root, tx_id from anchor_batches where school_code = ? order by created_at""")) {
             s.setString(1, school);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    batches.add(new Batch(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBytes(4), rs.getString(5),
-                            rs.getLong(6), rs.getInt(7)));
+                    batches.add(new Batch(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBytes(4), rs.getString(5)));
                 }
             }
         }
+        leaves.clear();
         for (Batch b : batches) {
             if (!b.status().equals("ANCHORED")) {
                 violation("anchored", b.id() + " is " + b.status());
             }
-            if (b.members() != b.size() || b.maxLeaf() != b.size() - 1) {
-                violation("anchored", b.id() + " has size " + b.size() + " but " + b.members() + " members up to leaf " + b.maxLeaf());
+            Leaves l = leaves(c, b.id(), b.root(), b.size());
+            if (l.digests().size() != b.size()) {
+                violation("anchored", b.id() + " has size " + b.size() + " but its chunks hold " + l.digests().size() + " credentials");
             }
             Optional<BatchAnchor> onLedger = ledger.apply(b.id());
             if (onLedger.isEmpty()) {
@@ -186,33 +200,66 @@ public final class AnchoringInvariants {
         return batches.size();
     }
 
+    /** Reads a batch's chunks, checks their offsets run on without gaps and their leaves give the stored root. */
+    private Leaves leaves(Connection c, String batch, byte[] root, int size) throws SQLException {
+        List<byte[]> digests = new ArrayList<>();
+        Map<UUID, Integer> index = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "select batch_offset, credential_ids, digests from anchor_chunks where batch_id = ? order by batch_offset")) {
+            s.setString(1, batch);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getInt(1) != digests.size()) {
+                        violation("anchored", batch + ": a chunk starts at leaf " + rs.getInt(1) + ", expected " + digests.size());
+                    }
+                    UUID[] ids = (UUID[]) rs.getArray(2).getArray();
+                    byte[] bytes = rs.getBytes(3);
+                    for (int i = 0; i < ids.length; i++) {
+                        index.put(ids[i], digests.size());
+                        digests.add(Arrays.copyOfRange(bytes, 32 * i, 32 * i + 32));
+                    }
+                }
+            }
+        }
+        if (!digests.isEmpty() && !Arrays.equals(MerkleTree.build(digests).root(), root)) {
+            violation("anchored", batch + ": its leaves do not give its stored root");
+        }
+        Leaves l = new Leaves(root, size, index, digests);
+        leaves.put(batch, l);
+        return l;
+    }
+
+    /**
+     * Every credential's receipt, as the service derives it: the credential's digest, recomputed from
+     * the stored credential and salt, is the leaf at its place in its batch, and its inclusion path
+     * leads from there to the anchored root.
+     */
     private long receipts(Connection c, Array jobs) throws SQLException {
         long verified = 0;
+        Map<String, MerkleTree> trees = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
-                select c.id, c.credential_json, c.salt, c.digest, m.batch_id, m.leaf_index, b.size, b.merkle_root,
-                       p.batch_id, p.receipt_json
-                from credentials c
-                join batch_members m on m.credential_id = c.id
-                join anchor_batches b on b.id = m.batch_id
-                left join inclusion_proofs p on p.credential_id = c.id
+                select c.id, c.credential_json, c.salt, c.digest, k.batch_id
+                from credentials c left join anchor_chunks k on k.seq = c.anchor_chunk
                 where c.job_id = any(?)""")) {
             s.setArray(1, jobs);
             s.setFetchSize(1000);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     UUID id = (UUID) rs.getObject(1);
-                    String receiptJson = rs.getString(10);
-                    if (receiptJson == null) {
-                        violation("receipts", id + " has no receipt");
-                        continue;
-                    }
                     String batch = rs.getString(5);
-                    if (!batch.equals(rs.getString(9))) {
-                        violation("receipts", id + " is in batch " + batch + " but its receipt row names " + rs.getString(9));
+                    Leaves l = batch == null ? null : leaves.get(batch);
+                    if (l == null) {
+                        violation("receipts", id + " has no receipt: its chunk is in no batch of the school");
                         continue;
                     }
-                    if (receiptHolds(id, rs.getString(2), rs.getBytes(3), rs.getBytes(4), batch, rs.getInt(6), rs.getInt(7),
-                            rs.getBytes(8), receiptJson)) {
+                    Integer leaf = l.index().get(id);
+                    if (leaf == null) {
+                        violation("receipts", id + " is not among the leaves of its chunk's batch " + batch);
+                        continue;
+                    }
+                    MerkleTree tree = trees.computeIfAbsent(batch, b -> MerkleTree.build(l.digests()));
+                    if (receiptHolds(id, rs.getString(2), rs.getBytes(3), rs.getBytes(4), l.digests().get(leaf),
+                            AnchorReceipt.of("check", batch, l.root(), tree.proof(leaf), rs.getBytes(3)), l.root())) {
                         verified++;
                     }
                 }
@@ -221,8 +268,8 @@ public final class AnchoringInvariants {
         return verified;
     }
 
-    private boolean receiptHolds(UUID id, String credentialJson, byte[] salt, byte[] storedDigest, String batch, int leaf,
-                                 int size, byte[] root, String receiptJson) {
+    private boolean receiptHolds(UUID id, String credentialJson, byte[] salt, byte[] storedDigest, byte[] leafDigest,
+                                 AnchorReceipt receipt, byte[] root) {
         try {
             ObjectNode credential = (ObjectNode) JSON.readTree(credentialJson);
             byte[] digest = CredentialDigest.of(credential, salt);
@@ -230,11 +277,8 @@ public final class AnchoringInvariants {
                 violation("receipts", id + ": the stored digest is not the digest of the stored credential and salt");
                 return false;
             }
-            AnchorReceipt receipt = AnchorReceipt.fromJson(JSON.readTree(receiptJson));
-            if (!receipt.batchId().equals(batch) || receipt.leafIndex() != leaf || receipt.treeSize() != size
-                    || !Arrays.equals(receipt.saltBytes(), salt) || !Arrays.equals(receipt.merkleRoot(), root)) {
-                violation("receipts", id + ": the receipt names batch " + receipt.batchId() + " leaf " + receipt.leafIndex()
-                        + "/" + receipt.treeSize() + ", the credential is " + batch + " leaf " + leaf + "/" + size);
+            if (!Arrays.equals(digest, leafDigest)) {
+                violation("receipts", id + ": its batch leaf is not its digest");
                 return false;
             }
             if (!Arrays.equals(receipt.inclusionProof().rootFor(digest), root)) {

@@ -10,6 +10,8 @@ import vn.academicledger.issuer.support.ApiClient;
 import vn.academicledger.issuer.support.IssuerServiceTest;
 
 class IssuanceFlowTest extends IssuerServiceTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.academicledger.issuer.system.LedgerAccess ledger;
 
     @Test
     void an_approved_class_job_issues_and_anchors_every_report_card() throws Exception {
@@ -30,7 +32,7 @@ class IssuanceFlowTest extends IssuerServiceTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         long anchored = 0;
         while (System.nanoTime() < deadline) {
-            anchored = jdbc.sql("select count(*) from inclusion_proofs p join credentials c on c.id = p.credential_id where c.job_id = ?::uuid")
+            anchored = jdbc.sql("select count(*) from credentials c join anchor_chunks k on k.seq = c.anchor_chunk join anchor_batches b on b.id = k.batch_id where b.status = 'ANCHORED' and c.job_id = ?::uuid")
                     .param(job).query(Long.class).single();
             if (anchored == 44) {
                 break;
@@ -38,6 +40,21 @@ class IssuanceFlowTest extends IssuerServiceTest {
             Thread.sleep(100);
         }
         assertThat(anchored).isEqualTo(44);
+
+        // Each served credential carries its receipt (derived from its batch), and an independent
+        // verifier reading the ledger finds it valid: signature, accreditation, anchoring, revocation.
+        vn.academicledger.core.verify.CredentialVerifier verifier = new vn.academicledger.core.verify.CredentialVerifier(ledger.department());
+        java.util.List<String> ids = jdbc.sql("select id::text from credentials where job_id = ?::uuid order by job_item")
+                .param(job).query(String.class).list();
+        assertThat(ids).hasSize(44);
+        for (String id : ids) {
+            JsonNode vc = api.get("bennghe.principal", "/api/v1/schools/79000701/credentials/" + id + "/vc").json();
+            assertThat(vn.academicledger.core.anchor.CredentialDigest.receipts(vc)).as(id).hasSize(1);
+            vn.academicledger.core.verify.VerificationReport report = verifier.verify(vc);
+            assertThat(report.failures()).as(id).isEmpty();
+            assertThat(report.result(vn.academicledger.core.verify.CheckName.ANCHORED).orElseThrow().status())
+                    .as(id).isEqualTo(vn.academicledger.core.verify.CheckStatus.PASSED);
+        }
     }
 
     @Test

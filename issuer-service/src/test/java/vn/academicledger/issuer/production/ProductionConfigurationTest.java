@@ -268,8 +268,8 @@ class ProductionConfigurationTest {
         assertThat(externalCount("select count(*) from schools where code = '" + SCHOOL.code() + "'")).isOne();
         assertThat(externalCount("select count(*) from credentials where job_id = '" + UUID.fromString(jobId) + "'"))
                 .isEqualTo(STUDENTS);
-        assertThat(externalCount("select count(*) from inclusion_proofs p join credentials c on c.id = p.credential_id"
-                + " where c.job_id = '" + UUID.fromString(jobId) + "'")).isEqualTo(STUDENTS);
+        assertThat(externalCount("select count(*) from credentials c join anchor_chunks k on k.seq = c.anchor_chunk join anchor_batches b on b.id = k.batch_id where b.status = 'ANCHORED' and "
+                + "c.job_id = '" + UUID.fromString(jobId) + "'")).isEqualTo(STUDENTS);
         assertThat(externalCount("select count(*) from accounts")).isZero();
         assertThat(externalActors("SCHOOL_ACCREDITED")).containsExactly(ADMIN_SUB);
         assertThat(externalActors("CLASS_IMPORTED")).containsExactly(REGISTRAR_SUB);

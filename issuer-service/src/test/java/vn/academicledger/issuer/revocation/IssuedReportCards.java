@@ -58,7 +58,7 @@ public final class IssuedReportCards {
     public static void awaitAnchored(JdbcClient jdbc, UUID id) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            if (jdbc.sql("select count(*) from inclusion_proofs where credential_id = ?").param(id).query(Long.class).single() == 1) {
+            if (jdbc.sql("select count(*) from credentials c join anchor_chunks k on k.seq = c.anchor_chunk join anchor_batches b on b.id = k.batch_id where b.status = 'ANCHORED' and c.id = ?").param(id).query(Long.class).single() == 1) {
                 return;
             }
             Thread.sleep(100);

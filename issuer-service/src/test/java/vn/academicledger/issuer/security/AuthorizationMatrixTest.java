@@ -112,7 +112,7 @@ class AuthorizationMatrixTest extends IssuerServiceTest {
     private void awaitQuiet() throws InterruptedException {
         awaitOrFail(Duration.ofSeconds(120), "no job runs and the outbox is empty", () -> jdbc.sql("""
                         select (select count(*) from issuance_jobs where status in ('QUEUED', 'RUNNING'))
-                             + (select count(*) from anchor_outbox)
+                             + (select count(*) from anchor_chunks where batch_id is null)
                              + (select count(*) from anchor_batches where status = 'PENDING')""")
                 .query(Long.class).single() == 0);
     }
@@ -261,7 +261,7 @@ class AuthorizationMatrixTest extends IssuerServiceTest {
     private Map<String, Object> worldState() {
         Map<String, Object> state = new LinkedHashMap<>();
         for (String table : List.of("schools", "school_keys", "school_classes", "students", "issuance_jobs", "credentials",
-                "anchor_outbox")) {
+                "anchor_chunks")) {
             state.put(table, jdbc.sql("select count(*) from " + table).query(Long.class).single());
         }
         state.put("active key of " + fixture.school(), jdbc.sql("select public_key_multibase from school_keys where school_code = ? and active")

@@ -1,0 +1,50 @@
+package vn.academicledger.issuer.anchoring;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The transactional outbox of anchoring: one row per chunk of credentials stored together, written
+ * in the transaction that stores them. {@link #reserve()} first, to write the chunk's number into
+ * each credential row ({@code credentials.anchor_chunk}), then {@link #enqueue}.
+ */
+@Component
+public class AnchorOutbox {
+    private final JdbcClient jdbc;
+
+    AnchorOutbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The number of the next chunk, to store with its credentials. */
+    public long reserve() {
+        return jdbc.sql("select nextval(pg_get_serial_sequence('anchor_chunks', 'seq'))").query(Long.class).single();
+    }
+
+    /**
+     * Queues credentials of one school and type for anchoring, in this order (their leaf order).
+     *
+     * @param jobId the job that issued them, or {@code null}
+     */
+    public void enqueue(long chunk, String schoolCode, String credentialType, UUID jobId, List<UUID> credentialIds,
+                        List<byte[]> digests) {
+        if (credentialIds.size() != digests.size() || credentialIds.isEmpty()) {
+            throw new IllegalArgumentException(credentialIds.size() + " credentials, " + digests.size() + " digests");
+        }
+        byte[] leaves = new byte[32 * digests.size()];
+        for (int i = 0; i < digests.size(); i++) {
+            byte[] d = digests.get(i);
+            if (d.length != 32) {
+                throw new IllegalArgumentException("a digest of " + d.length + " bytes");
+            }
+            System.arraycopy(d, 0, leaves, 32 * i, 32);
+        }
+        jdbc.sql("""
+                        insert into anchor_chunks (seq, school_code, credential_type, job_id, credential_ids, digests)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(chunk, schoolCode, credentialType, jobId, credentialIds.toArray(UUID[]::new), leaves)
+                .update();
+    }
+}
