@@ -40,15 +40,18 @@ join batch_members m on m.batch_id = b.id
 join credentials c on c.id = m.credential_id
 group by b.id;
 
--- Credentials still waiting in the outbox become one waiting chunk per school and type, oldest first.
+-- Credentials still waiting in the outbox become waiting chunks of at most 500 (the default chunk
+-- size; a batch takes whole chunks up to its size), per school and type, oldest first.
 insert into anchor_chunks (school_code, credential_type, credential_ids, digests, enqueued_at)
-select o.school_code, o.credential_type,
-       array_agg(o.credential_id order by o.seq),
-       string_agg(c.digest, ''::bytea order by o.seq),
-       min(o.enqueued_at)
-from anchor_outbox o
-join credentials c on c.id = o.credential_id
-group by o.school_code, o.credential_type;
+select w.school_code, w.credential_type,
+       array_agg(w.credential_id order by w.seq),
+       string_agg(w.digest, ''::bytea order by w.seq),
+       min(w.enqueued_at)
+from (select o.seq, o.school_code, o.credential_type, o.credential_id, o.enqueued_at, c.digest,
+             (row_number() over (partition by o.school_code, o.credential_type order by o.seq) - 1) / 500 as part
+      from anchor_outbox o join credentials c on c.id = o.credential_id) w
+group by w.school_code, w.credential_type, w.part
+order by min(w.seq);
 
 update credentials c set anchor_chunk = k.seq
 from (select seq, unnest(credential_ids) as id from anchor_chunks) k

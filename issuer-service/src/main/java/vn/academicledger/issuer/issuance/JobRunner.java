@@ -137,7 +137,8 @@ class JobRunner implements AutoCloseable {
         }
     }
 
-    private record Signed(int item, UUID id, UUID studentId, String json, byte[] salt, byte[] digest,
+    /** A signed credential; {@code json} is its JCS form, UTF-8 (stored as sent: no decoding and encoding again). */
+    private record Signed(int item, UUID id, UUID studentId, byte[] json, byte[] salt, byte[] digest,
                           CredentialFactory.StatusSlot slot, DiplomaNumbers numbers) {
     }
 
@@ -241,8 +242,7 @@ class JobRunner implements AutoCloseable {
                 byte[] canonical = vn.academicledger.core.json.Jcs.canonicalize(credential);
                 byte[] salt = CredentialDigest.newSalt();
                 byte[] digest = CredentialDigest.ofCanonical(canonical, salt);
-                return new Signed(item, id, studentIds.get(item), new String(canonical, java.nio.charset.StandardCharsets.UTF_8),
-                        salt, digest, slots.get(n), dn);
+                return new Signed(item, id, studentIds.get(item), canonical, salt, digest, slots.get(n), dn);
             }));
         }
         List<Signed> signed = new ArrayList<>(ok.size());
@@ -271,7 +271,7 @@ class JobRunner implements AutoCloseable {
                     insert into credentials (id, school_code, credential_type, student_id, job_id, job_item, status_list,
                         status_index, credential_json, salt, digest, serial_number, register_number, issued_by, issued_at,
                         anchor_chunk)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                    values (?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?, ?, ?, ?, ?, ?, ?)""", rows);
             outbox.enqueue(outboxChunk, job.schoolCode(), type.name(), job.id(), signed.stream().map(Signed::id).toList(),
                     signed.stream().map(Signed::digest).toList());
         }
