@@ -67,12 +67,13 @@ public record IssuerProperties(
      *
      * @param threads   signing threads (shared by all jobs)
      * @param chunkSize credentials signed and stored per database transaction
-     * @param parallel  jobs run at once: one signs while another writes to the database
+     * @param parallel  jobs run at once: while some sign, others wait on the database (its commits wait for the
+     *                  disk), so the processors stay busy; 4 keeps two cores saturated in {@code ./ledger bench issue}
      * @param cachedStudents students whose imported classes are kept read in memory (about 3 KB each):
      *                  an import is normally followed by its issuance, which then need not read the
      *                  class's source again; classes imported longer ago are read from the database
      */
-    public record Jobs(@DefaultValue("2") int threads, @DefaultValue("500") int chunkSize, @DefaultValue("2") int parallel,
+    public record Jobs(@DefaultValue("2") int threads, @DefaultValue("500") int chunkSize, @DefaultValue("4") int parallel,
                        @DefaultValue("100000") int cachedStudents) {
     }
 
