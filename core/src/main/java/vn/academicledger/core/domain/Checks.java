@@ -71,4 +71,26 @@ final class Checks {
             throw new InvalidInputException(message);
         }
     }
+
+    /** {@link #text(String, String)} with the description made only when it is needed (hot paths). */
+    static String text(String value, java.util.function.Supplier<String> what) {
+        String t = optionalText(value);
+        if (t == null) {
+            throw new InvalidInputException("Thiếu " + what.get() + ".");
+        }
+        return t;
+    }
+
+    static <T> T required(T value, java.util.function.Supplier<String> what) {
+        if (value == null) {
+            throw new InvalidInputException("Thiếu " + what.get() + ".");
+        }
+        return value;
+    }
+
+    static void check(boolean condition, java.util.function.Supplier<String> message) {
+        if (!condition) {
+            throw new InvalidInputException(message.get());
+        }
+    }
 }

@@ -33,20 +33,35 @@ public record Student(String studentNumber, String fullName, LocalDate dateOfBir
             "089", "091", "092", "093", "094", "095", "096");
 
     public Student {
+        // Messages are spelled out only when a check fails: every import builds thousands of students.
         studentNumber = text(studentNumber, "mã học sinh");
-        fullName = text(fullName, "họ và tên của học sinh mã " + studentNumber);
-        String who = "học sinh " + fullName + " (mã " + studentNumber + ")";
-        check(fullName.contains(" "), "Họ và tên của " + who + " phải gồm cả họ và tên.");
-        check(fullName.codePoints().allMatch(c -> Character.isLetter(c) || c == ' ' || c == '\'' || c == '-'),
-                "Họ và tên của " + who + " chỉ được chứa chữ cái, dấu cách, dấu ' và dấu -.");
-        required(dateOfBirth, "ngày sinh của " + who);
+        String number = studentNumber;
+        fullName = text(fullName, () -> "họ và tên của học sinh mã " + number);
+        String name = fullName;
+        java.util.function.Supplier<String> who = () -> "học sinh " + name + " (mã " + number + ")";
+        check(fullName.indexOf(' ') >= 0, () -> "Họ và tên của " + who.get() + " phải gồm cả họ và tên.");
+        check(nameCharacters(fullName),
+                () -> "Họ và tên của " + who.get() + " chỉ được chứa chữ cái, dấu cách, dấu ' và dấu -.");
+        required(dateOfBirth, () -> "ngày sinh của " + who.get());
+        LocalDate born = dateOfBirth;
         check(dateOfBirth.getYear() >= 1900 && dateOfBirth.getYear() <= 2099,
-                "Ngày sinh " + dateOfBirth + " của " + who + " không hợp lệ.");
-        placeOfBirth = text(placeOfBirth, "nơi sinh của " + who);
-        required(gender, "giới tính của " + who);
-        personalId = text(personalId, "mã định danh cá nhân của " + who);
+                () -> "Ngày sinh " + born + " của " + who.get() + " không hợp lệ.");
+        placeOfBirth = text(placeOfBirth, () -> "nơi sinh của " + who.get());
+        required(gender, () -> "giới tính của " + who.get());
+        personalId = text(personalId, () -> "mã định danh cá nhân của " + who.get());
         checkPersonalId(personalId, dateOfBirth, gender, who);
-        schoolCode = text(schoolCode, "mã trường của " + who);
+        schoolCode = text(schoolCode, () -> "mã trường của " + who.get());
+    }
+
+    private static boolean nameCharacters(String name) {
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            if (!(Character.isLetter(c) || c == ' ' || c == '\'' || c == '-')) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     /** Tên, the last word of the full name, by which Vietnamese class lists are sorted. */
@@ -59,28 +74,40 @@ public record Student(String studentNumber, String fullName, LocalDate dateOfBir
         return fullName.substring(0, fullName.indexOf(' '));
     }
 
-    private static void checkPersonalId(String id, LocalDate dateOfBirth, Gender gender, String who) {
-        String prefix = "Mã định danh cá nhân " + id + " của " + who;
-        if (!id.matches("\\d{12}")) {
-            throw new InvalidInputException(prefix + " phải gồm đúng 12 chữ số.");
+    private static void checkPersonalId(String id, LocalDate dateOfBirth, Gender gender,
+                                        java.util.function.Supplier<String> who) {
+        java.util.function.Supplier<String> prefix = () -> "Mã định danh cá nhân " + id + " của " + who.get();
+        if (id.length() != 12 || !digits(id)) {
+            throw new InvalidInputException(prefix.get() + " phải gồm đúng 12 chữ số.");
         }
         if (!PROVINCE_CODES.contains(id.substring(0, 3))) {
-            throw new InvalidInputException(prefix + ": ba chữ số đầu " + id.substring(0, 3)
+            throw new InvalidInputException(prefix.get() + ": ba chữ số đầu " + id.substring(0, 3)
                     + " không phải mã tỉnh nơi đăng ký khai sinh.");
         }
         int centuryDigit = id.charAt(3) - '0';
         int century = dateOfBirth.getYear() / 100; // 19 for 1900–1999, 20 for 2000–2099
         int expected = (century - 19) * 2 + (gender == Gender.FEMALE ? 1 : 0);
         if (centuryDigit != expected) {
-            throw new InvalidInputException(prefix + ": chữ số thứ tư là " + centuryDigit + " nhưng với giới tính "
+            throw new InvalidInputException(prefix.get() + ": chữ số thứ tư là " + centuryDigit + " nhưng với giới tính "
                     + gender.vietnamese() + " sinh năm " + dateOfBirth.getYear() + " phải là " + expected
                     + "; kiểm tra lại mã, giới tính hoặc ngày sinh.");
         }
-        String yy = String.format("%02d", dateOfBirth.getYear() % 100);
-        if (!id.substring(4, 6).equals(yy)) {
-            throw new InvalidInputException(prefix + ": chữ số thứ năm và sáu là " + id.substring(4, 6)
-                    + " nhưng năm sinh là " + dateOfBirth.getYear() + " (phải là " + yy
+        int yy = dateOfBirth.getYear() % 100;
+        if ((id.charAt(4) - '0') * 10 + (id.charAt(5) - '0') != yy) {
+            String twoDigits = (yy < 10 ? "0" : "") + yy;
+            throw new InvalidInputException(prefix.get() + ": chữ số thứ năm và sáu là " + id.substring(4, 6)
+                    + " nhưng năm sinh là " + dateOfBirth.getYear() + " (phải là " + twoDigits
                     + "); kiểm tra lại mã hoặc ngày sinh.");
         }
+    }
+
+    private static boolean digits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * RFC 4180 CSV: comma separated, fields quoted with {@code "} when needed, UTF-8 with or without
@@ -19,9 +17,12 @@ final class Csv {
     private static final int UNQUOTED = 1;
     private static final int QUOTED = 2;
     private static final int QUOTE_IN_QUOTED = 3;
-    /** Short cells (scores, codes, Đ/CĐ) repeat on every row; one copy of each saves memory on big files. */
-    private static final int SHARED_LENGTH = 24;
-    private static final int SHARED_MAX = 20_000;
+    /**
+     * Short cells (scores, codes, Đ/CĐ, semesters) repeat on every row; one copy of each saves memory
+     * on big files. Looked up from the field's characters, so a repeated cell makes no new string.
+     */
+    private static final int SHARED_LENGTH = 8;
+    private static final int SHARED_SLOTS = 4096;
 
     private Csv() {
     }
@@ -29,7 +30,7 @@ final class Csv {
     /** Reads a whole file; entirely blank records are left out (their numbers are not reused). */
     static GradebookTable table(String name, Reader reader) {
         List<GradebookTable.Row> rows = new ArrayList<>();
-        Map<String, String> shared = new HashMap<>();
+        String[] shared = new String[SHARED_SLOTS];
         List<String> cells = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         int state = FIELD_START;
@@ -108,7 +109,7 @@ final class Csv {
      * Handles a character outside quotes: a comma or line break ends the field (returns true),
      * anything else is part of it.
      */
-    private static boolean separator(char c, StringBuilder field, List<String> cells, Map<String, String> shared) {
+    private static boolean separator(char c, StringBuilder field, List<String> cells, String[] shared) {
         if (c == ',' || c == '\r' || c == '\n') {
             cells.add(take(field, shared));
             return true;
@@ -117,15 +118,23 @@ final class Csv {
         return false;
     }
 
-    private static String take(StringBuilder field, Map<String, String> shared) {
+    private static String take(StringBuilder field, String[] shared) {
+        int length = field.length();
         String value;
-        if (field.length() <= SHARED_LENGTH) {
-            value = field.toString();
-            String known = shared.get(value);
-            if (known != null) {
+        if (length == 0) {
+            value = "";
+        } else if (length <= SHARED_LENGTH) {
+            int hash = 0;
+            for (int i = 0; i < length; i++) {
+                hash = 31 * hash + field.charAt(i);
+            }
+            int slot = (hash ^ (hash >>> 12)) & (SHARED_SLOTS - 1);
+            String known = shared[slot];
+            if (known != null && known.contentEquals(field)) {
                 value = known;
-            } else if (shared.size() < SHARED_MAX) {
-                shared.put(value, value);
+            } else {
+                value = field.toString();
+                shared[slot] = value; // a collision replaces the older cell: only memory is at stake
             }
         } else {
             value = field.toString();

@@ -1,6 +1,5 @@
 package vn.academicledger.core.grading;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -56,21 +55,21 @@ public record StudentGradebook(School school, Student student, SchoolYear school
 
     private static void checkCounts(String who, SubjectAssessment a) {
         int required = GradingRules.requiredRegularAssessments(a.subject(), a.studyTopicCluster());
-        List<Integer> counts = new ArrayList<>();
+        int[] counts;
         if (a instanceof ScoredAssessment s) {
-            counts.add(s.semester1().regular().size());
-            counts.add(s.semester2().regular().size());
+            counts = new int[]{s.semester1().regular().size(), s.semester2().regular().size()};
         } else if (a instanceof CommentAssessment c) {
-            counts.add(c.semester1().regular().size());
-            counts.add(c.semester2().regular().size());
+            counts = new int[]{c.semester1().regular().size(), c.semester2().regular().size()};
+        } else {
+            counts = new int[0];
         }
-        for (int i = 0; i < counts.size(); i++) {
-            if (counts.get(i) != required) {
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != required) {
                 String what = a.subject().isScored() ? "điểm đánh giá thường xuyên (ĐĐGtx)" : "lần đánh giá thường xuyên";
                 String hint = a.subject().isScored() ? ""
                         : "; lần đánh giá học sinh vắng mặt ghi CĐ (Điều 9 khoản 1 điểm a)";
                 throw new InvalidInputException(who + ", môn " + a.subject().vietnamese() + ", học kì "
-                        + (i == 0 ? "I" : "II") + ": có " + counts.get(i) + " " + what + ", cần đúng " + required
+                        + (i == 0 ? "I" : "II") + ": có " + counts[i] + " " + what + ", cần đúng " + required
                         + " (môn " + a.subject().periodsPerYear() + " tiết/năm, Điều 6 khoản 2 Thông tư 22/2021/TT-BGDĐT"
                         + (a.studyTopicCluster() ? ", thêm 1 của cụm chuyên đề học tập" : "") + ")" + hint + ".");
             }
