@@ -40,6 +40,29 @@ public record Score(BigDecimal value) implements Comparable<Score> {
         return new Score(new BigDecimal(t.replace(',', '.')));
     }
 
+    /** Every score there is, 0.0 to 10.0, by tenths: arithmetic in whole tenths ends here. */
+    private static final Score[] BY_TENTHS = new Score[101];
+
+    static {
+        for (int i = 0; i <= 100; i++) {
+            BY_TENTHS[i] = new Score(BigDecimal.valueOf(i, 1));
+        }
+    }
+
+    /** The score of {@code tenths} tenths: {@code ofTenths(86)} is 8.6. */
+    public static Score ofTenths(int tenths) {
+        if (tenths < 0 || tenths > 100) {
+            throw new InvalidInputException("Điểm " + BigDecimal.valueOf(tenths, 1).toPlainString()
+                    + " nằm ngoài thang điểm 10 (0,0 đến 10,0).");
+        }
+        return BY_TENTHS[tenths];
+    }
+
+    /** This score in tenths: 86 for 8.6. */
+    public int tenths() {
+        return value.scaleByPowerOfTen(1).intValueExact();
+    }
+
     /** Whether this score is {@code threshold} or more; thresholds are written like {@code "6.5"}. */
     public boolean isAtLeast(Score threshold) {
         return compareTo(threshold) >= 0;
@@ -58,6 +81,15 @@ public record Score(BigDecimal value) implements Comparable<Score> {
     /** The canonical form used in credentials: {@code "8.6"}, {@code "10.0"}. */
     @Override
     public String toString() {
-        return value.toPlainString();
+        return PLAIN[tenths()];
+    }
+
+    /** {@link #toString()} of every score, written once (every credential writes dozens). */
+    private static final String[] PLAIN = new String[101];
+
+    static {
+        for (int i = 0; i <= 100; i++) {
+            PLAIN[i] = BigDecimal.valueOf(i, 1).toPlainString();
+        }
     }
 }

@@ -1,7 +1,5 @@
 package vn.academicledger.core.grading;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -68,20 +66,21 @@ public final class GradingRules {
      * half up to one decimal.
      */
     public static Score semesterAverage(SemesterScores scores) {
-        BigDecimal total = BigDecimal.ZERO;
+        // In whole tenths (scores have one decimal): exact, and rounding half up to a tenth is
+        // floor(total / weights + 1/2) = (2 × total + weights) / (2 × weights) for non-negative totals.
+        int total = 0;
         for (Score s : scores.regular()) {
-            total = total.add(s.value());
+            total += s.tenths();
         }
-        total = total.add(scores.midterm().value().multiply(BigDecimal.valueOf(2)))
-                .add(scores.endOfSemester().value().multiply(BigDecimal.valueOf(3)));
-        BigDecimal weights = BigDecimal.valueOf(scores.regular().size() + 5L);
-        return new Score(total.divide(weights, 1, RoundingMode.HALF_UP));
+        total += 2 * scores.midterm().tenths() + 3 * scores.endOfSemester().tenths();
+        int weights = scores.regular().size() + 5;
+        return Score.ofTenths((2 * total + weights) / (2 * weights));
     }
 
     /** ĐTBmcn = (ĐTBmhkI + 2 × ĐTBmhkII) / 3, Điều 9 khoản 1 điểm b, from the rounded semester averages. */
     public static Score yearAverage(Score semester1, Score semester2) {
-        BigDecimal total = semester1.value().add(semester2.value().multiply(BigDecimal.valueOf(2)));
-        return new Score(total.divide(BigDecimal.valueOf(3), 1, RoundingMode.HALF_UP));
+        int total = semester1.tenths() + 2 * semester2.tenths();
+        return Score.ofTenths((2 * total + 3) / 6);
     }
 
     /**
@@ -162,8 +161,16 @@ public final class GradingRules {
     }
 
     private static Rating thresholds(List<Mark> marks) {
-        long commentsNotPassed = marks.stream().filter(m -> m.grade() == CommentGrade.NOT_PASSED).count();
-        List<Score> scores = marks.stream().filter(m -> m.score() != null).map(Mark::score).toList();
+        long commentsNotPassed = 0;
+        List<Score> scores = new ArrayList<>(marks.size());
+        for (Mark m : marks) {
+            if (m.grade() == CommentGrade.NOT_PASSED) {
+                commentsNotPassed++;
+            }
+            if (m.score() != null) {
+                scores.add(m.score());
+            }
+        }
         if (commentsNotPassed == 0 && all(scores, SIX_FIVE) && count(scores, EIGHT) >= MIN_SUBJECTS_AT_LEVEL) {
             return Rating.GOOD;
         }
@@ -177,11 +184,22 @@ public final class GradingRules {
     }
 
     private static boolean all(Collection<Score> scores, Score threshold) {
-        return scores.stream().allMatch(s -> s.isAtLeast(threshold));
+        for (Score s : scores) {
+            if (!s.isAtLeast(threshold)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long count(Collection<Score> scores, Score threshold) {
-        return scores.stream().filter(s -> s.isAtLeast(threshold)).count();
+        long n = 0;
+        for (Score s : scores) {
+            if (s.isAtLeast(threshold)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
