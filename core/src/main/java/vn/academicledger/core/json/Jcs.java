@@ -71,6 +71,74 @@ public final class Jcs {
         }
     }
 
+    /**
+     * A JSON object's members, each canonicalized once, from which the canonical object can be
+     * assembled with members added: a document and the same document with its proof, for one
+     * serialization of the document instead of two. Members are ordered as RFC 8785 §3.2.3 orders
+     * them (UTF-16 code units, {@link String#compareTo}).
+     */
+    public static final class Members {
+        private final java.util.TreeMap<String, byte[]> members = new java.util.TreeMap<>();
+        private int length = 2;
+
+        private Members() {
+        }
+
+        /** The members of {@code object}. */
+        public static Members of(com.fasterxml.jackson.databind.node.ObjectNode object) {
+            Members m = new Members();
+            java.util.Iterator<java.util.Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                java.util.Map.Entry<String, JsonNode> f = fields.next();
+                m.put(f.getKey(), f.getValue());
+            }
+            return m;
+        }
+
+        /** These members and one more ({@code name} must not be one of them yet). */
+        public Members with(String name, JsonNode value) {
+            Members m = new Members();
+            m.members.putAll(members);
+            m.length = length;
+            m.put(name, value);
+            return m;
+        }
+
+        private void put(String name, JsonNode value) {
+            byte[] key = canonicalize(com.fasterxml.jackson.databind.node.TextNode.valueOf(name));
+            byte[] val = canonicalize(value);
+            byte[] member = new byte[key.length + 1 + val.length];
+            System.arraycopy(key, 0, member, 0, key.length);
+            member[key.length] = ':';
+            System.arraycopy(val, 0, member, key.length + 1, val.length);
+            if (members.put(name, member) != null) {
+                throw new IllegalArgumentException("member " + name + " is already there");
+            }
+            length += member.length + (members.size() > 1 ? 1 : 0);
+        }
+
+        /** The canonical bytes of the object these members make. */
+        public byte[] toBytes() {
+            byte[] out = new byte[length];
+            int pos = 0;
+            out[pos++] = '{';
+            boolean first = true;
+            for (byte[] member : members.values()) {
+                if (!first) {
+                    out[pos++] = ',';
+                }
+                first = false;
+                System.arraycopy(member, 0, out, pos, member.length);
+                pos += member.length;
+            }
+            out[pos++] = '}';
+            if (pos != length) {
+                throw new IllegalStateException("canonical object of " + pos + " bytes, expected " + length);
+            }
+            return out;
+        }
+    }
+
     private static JcsWriter writer(JsonNode node) {
         JcsWriter writer = WRITER.get();
         if (writer.inUse()) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import vn.academicledger.core.crypto.Multibase;
+import vn.academicledger.core.crypto.Sha256;
+import vn.academicledger.core.json.Jcs;
 import vn.academicledger.core.crypto.SigningKey;
 import vn.academicledger.core.error.InvalidInputException;
 import vn.academicledger.core.vc.BundledContexts;
@@ -60,6 +62,35 @@ public final class DataIntegritySigner {
             set.add(proof);
         }
         return secured;
+    }
+
+    /** A document signed with eddsa-jcs-2022, and its canonical (RFC 8785) bytes with the proof. */
+    public record SignedJcs(ObjectNode document, byte[] canonical) {
+    }
+
+    /**
+     * {@link #sign} with eddsa-jcs-2022 for a document without proofs, returning the secured
+     * document's canonical bytes too: the document is serialized once, its members serving both the
+     * hash that is signed and the secured form (which bulk issuance stores and digests).
+     */
+    public SignedJcs signJcs(ObjectNode document, ProofOptions options, SigningKey key) {
+        if (options.cryptosuite() != Cryptosuite.EDDSA_JCS_2022) {
+            throw new IllegalArgumentException("signJcs signs with eddsa-jcs-2022, not " + options.cryptosuite().id());
+        }
+        if (document.has("proof")) {
+            throw new IllegalArgumentException("signJcs adds the first proof; this document has one");
+        }
+        Suite suite = suites.get(options.cryptosuite());
+        ObjectNode proof = suite.proofFor(document, optionsNode(options));
+        suite.checkProofConfig(proof);
+        Jcs.Members members = Jcs.Members.of(document);
+        // The proof's @context is the document's own (proofFor copies it), so the document is hashed as it is.
+        byte[] hashData = Suite.concat(Jcs.sha256(proof), Sha256.digest(members.toBytes()));
+        proof.put("proofValue", Multibase.encodeBase58Btc(key.sign(hashData)));
+        ObjectNode secured = Suite.NODES.objectNode();
+        secured.setAll(document);
+        secured.set("proof", proof);
+        return new SignedJcs(secured, members.with("proof", proof).toBytes());
     }
 
     /** {@link #sign(ObjectNode, ProofOptions, SigningKey)} for a credential. */

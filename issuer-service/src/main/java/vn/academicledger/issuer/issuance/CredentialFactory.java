@@ -31,6 +31,30 @@ public final class CredentialFactory {
     public static ObjectNode sign(UUID id, String schoolDid, String schoolName, SigningKey key, Cryptosuite suite,
                                   CredentialType type, CredentialText text, ObjectNode subject, Instant now,
                                   String statusListBaseUrl, StatusSlot slot) {
+        ObjectNode unsigned = unsigned(id, schoolDid, schoolName, type, text, subject, now, statusListBaseUrl, slot);
+        return SIGNER.sign(unsigned, options(schoolDid, key, suite, now), key);
+    }
+
+    /**
+     * {@link #sign}, returning the credential's RFC 8785 (JCS) bytes, which bulk issuance stores and
+     * digests. With eddsa-jcs-2022 the credential is serialized once for both the signature and these.
+     */
+    public static byte[] signCanonical(UUID id, String schoolDid, String schoolName, SigningKey key, Cryptosuite suite,
+                                       CredentialType type, CredentialText text, ObjectNode subject, Instant now,
+                                       String statusListBaseUrl, StatusSlot slot) {
+        ObjectNode unsigned = unsigned(id, schoolDid, schoolName, type, text, subject, now, statusListBaseUrl, slot);
+        if (suite == Cryptosuite.EDDSA_JCS_2022) {
+            return SIGNER.signJcs(unsigned, options(schoolDid, key, suite, now), key).canonical();
+        }
+        return vn.academicledger.core.json.Jcs.canonicalize(SIGNER.sign(unsigned, options(schoolDid, key, suite, now), key));
+    }
+
+    private static ProofOptions options(String schoolDid, SigningKey key, Cryptosuite suite, Instant now) {
+        return ProofOptions.assertion(suite, schoolDid + "#" + key.publicKey().multibase(), now);
+    }
+
+    private static ObjectNode unsigned(UUID id, String schoolDid, String schoolName, CredentialType type, CredentialText text,
+                                       ObjectNode subject, Instant now, String statusListBaseUrl, StatusSlot slot) {
         ObjectNode unsigned = VerifiableCredential.builder()
                 .context(BundledContexts.ACADEMIC_LEDGER_V1)
                 .id(id)
@@ -42,8 +66,7 @@ public final class CredentialFactory {
                 .credentialSubject(subject)
                 .buildJson();
         unsigned.set("credentialStatus", statusEntry(statusListBaseUrl, slot));
-        String verificationMethod = schoolDid + "#" + key.publicKey().multibase();
-        return SIGNER.sign(unsigned, ProofOptions.assertion(suite, verificationMethod, now), key);
+        return unsigned;
     }
 
     /** A W3C Bitstring Status List entry for revocation. */

@@ -223,7 +223,7 @@ class JobRunner implements AutoCloseable {
                 int item = ok.get(n);
                 ReportCard card = cards.get(n);
                 UUID id = vn.academicledger.issuer.system.TimeOrderedIds.next();
-                ObjectNode credential;
+                byte[] canonical;
                 DiplomaNumbers dn = null;
                 if (type == CredentialType.DIPLOMA) {
                     dn = numbers.get(n);
@@ -232,14 +232,13 @@ class JobRunner implements AutoCloseable {
                     Diploma diploma = new Diploma(DiplomaKind.UPPER_SECONDARY_GRADUATION, card.student(), card.school(),
                             dn.serialNumber(), dn.registerNumber(), null, book.schoolYear().endYear(),
                             DEPARTMENT.name(), DIRECTOR.title(), DIRECTOR.name(), issueDate, school.province());
-                    credential = CredentialFactory.sign(id, school.did(), school.name(), key, suite, type,
+                    canonical = CredentialFactory.signCanonical(id, school.did(), school.name(), key, suite, type,
                             CredentialText.of(diploma), CredentialSubjects.of(diploma), now, statusListUrl(school.code()), slots.get(n));
                 } else {
-                    credential = CredentialFactory.sign(id, school.did(), school.name(), key, suite, type,
+                    canonical = CredentialFactory.signCanonical(id, school.did(), school.name(), key, suite, type,
                             CredentialText.of(card), CredentialSubjects.of(card), now, statusListUrl(school.code()), slots.get(n));
                 }
-                // Canonicalised once: the JCS bytes are both what the digest covers and what is stored.
-                byte[] canonical = vn.academicledger.core.json.Jcs.canonicalize(credential);
+                // Canonical once: the JCS bytes are both what the digest covers and what is stored.
                 byte[] salt = CredentialDigest.newSalt();
                 byte[] digest = CredentialDigest.ofCanonical(canonical, salt);
                 return new Signed(item, id, studentIds.get(item), canonical, salt, digest, slots.get(n), dn);
