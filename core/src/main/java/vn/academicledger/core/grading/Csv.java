@@ -13,10 +13,6 @@ import java.util.List;
  * spreadsheet shows, not the physical line.
  */
 final class Csv {
-    private static final int FIELD_START = 0;
-    private static final int UNQUOTED = 1;
-    private static final int QUOTED = 2;
-    private static final int QUOTE_IN_QUOTED = 3;
     /**
      * Short cells (scores, codes, Đ/CĐ, semesters) repeat on every row; one copy of each saves memory
      * on big files. Looked up from the field's characters, so a repeated cell makes no new string.
@@ -29,117 +25,143 @@ final class Csv {
 
     /** Reads a whole file; entirely blank records are left out (their numbers are not reused). */
     static GradebookTable table(String name, Reader reader) {
-        List<GradebookTable.Row> rows = new ArrayList<>();
-        String[] shared = new String[SHARED_SLOTS];
-        List<String> cells = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int state = FIELD_START;
-        int record = 1;
-        int quoteOpenedAt = 0;
-        boolean afterCr = false;
-        boolean start = true;
-        char[] buf = new char[1 << 16];
+        char[] text;
+        int n;
         try {
-            int n;
-            while ((n = reader.read(buf)) >= 0) {
-                for (int i = 0; i < n; i++) {
-                    char c = buf[i];
-                    if (start) {
-                        start = false;
-                        if (c == '\uFEFF') {
-                            continue;
-                        }
-                    }
-                    if (afterCr) {
-                        afterCr = false;
-                        if (c == '\n') {
-                            continue;
-                        }
-                    }
-                    switch (state) {
-                        case QUOTED -> {
-                            if (c == '"') {
-                                state = QUOTE_IN_QUOTED;
-                            } else {
-                                field.append(c);
-                            }
-                        }
-                        case QUOTE_IN_QUOTED -> {
-                            if (c == '"') {
-                                field.append('"');
-                                state = QUOTED;
-                            } else {
-                                state = separator(c, field, cells, shared) ? FIELD_START : UNQUOTED;
-                            }
-                        }
-                        case FIELD_START -> {
-                            if (c == '"') {
-                                state = QUOTED;
-                                quoteOpenedAt = record;
-                            } else {
-                                state = separator(c, field, cells, shared) ? FIELD_START : UNQUOTED;
-                            }
-                        }
-                        default -> state = separator(c, field, cells, shared) ? FIELD_START : UNQUOTED;
-                    }
-                    if ((c == '\r' || c == '\n') && state == FIELD_START) {
-                        addRow(rows, record, cells);
-                        cells.clear();
-                        record++;
-                        afterCr = c == '\r';
-                    }
+            text = new char[1 << 16];
+            n = 0;
+            int r;
+            while ((r = reader.read(text, n, text.length - n)) >= 0) {
+                n += r;
+                if (n == text.length) {
+                    text = java.util.Arrays.copyOf(text, text.length * 2);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (state == QUOTED) {
-            return new GradebookTable(name, rows, List.of(new ImportProblem(name, quoteOpenedAt, null,
-                    "dấu ngoặc kép mở ở dòng này không được đóng, nên không đọc được phần còn lại của tệp: "
-                            + "thêm dấu \" ở cuối ô, hoặc bỏ dấu \" ở đầu ô.")), false);
+        List<GradebookTable.Row> rows = new ArrayList<>();
+        String[] shared = new String[SHARED_SLOTS];
+        List<String> cells = new ArrayList<>();
+        StringBuilder quoted = new StringBuilder();
+        int record = 1;
+        int i = n > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        while (i < n) {
+            // At the start of a field.
+            String value;
+            if (text[i] == '"') {
+                int openedAt = record;
+                quoted.setLength(0);
+                i++;
+                boolean closed = false;
+                while (i < n) {
+                    char d = text[i++];
+                    if (d != '"') {
+                        quoted.append(d);
+                    } else if (i < n && text[i] == '"') {
+                        quoted.append('"');
+                        i++;
+                    } else {
+                        closed = true;
+                        break;
+                    }
+                }
+                if (!closed) {
+                    return new GradebookTable(name, rows, List.of(new ImportProblem(name, openedAt, null,
+                            "dấu ngoặc kép mở ở dòng này không được đóng, nên không đọc được phần còn lại của tệp: "
+                                    + "thêm dấu \" ở cuối ô, hoặc bỏ dấu \" ở đầu ô.")), false);
+                }
+                // Text after the closing quote, up to the separator, belongs to the field as it is.
+                while (i < n && !separator(text[i])) {
+                    quoted.append(text[i++]);
+                }
+                value = share(quoted, shared);
+            } else {
+                int start = i;
+                while (i < n && !separator(text[i])) {
+                    i++;
+                }
+                value = share(text, start, i - start, shared);
+            }
+            cells.add(value);
+            if (i >= n) {
+                break;
+            }
+            char c = text[i++];
+            if (c == ',') {
+                if (i >= n) {
+                    cells.add(""); // a comma at the very end: one more, empty, field
+                }
+                continue;
+            }
+            addRow(rows, record, cells);
+            cells.clear();
+            record++;
+            if (c == '\r' && i < n && text[i] == '\n') {
+                i++;
+            }
         }
-        if (state != FIELD_START || !cells.isEmpty()) {
-            cells.add(take(field, shared));
+        if (!cells.isEmpty()) {
             addRow(rows, record, cells);
         }
         return new GradebookTable(name, rows);
     }
 
-    /**
-     * Handles a character outside quotes: a comma or line break ends the field (returns true),
-     * anything else is part of it.
-     */
-    private static boolean separator(char c, StringBuilder field, List<String> cells, String[] shared) {
-        if (c == ',' || c == '\r' || c == '\n') {
-            cells.add(take(field, shared));
-            return true;
-        }
-        field.append(c);
-        return false;
+    private static boolean separator(char c) {
+        return c == ',' || c == '\r' || c == '\n';
     }
 
-    private static String take(StringBuilder field, String[] shared) {
-        int length = field.length();
-        String value;
+    private static int slot(int hash) {
+        return (hash ^ (hash >>> 12)) & (SHARED_SLOTS - 1);
+    }
+
+    /** The cell {@code text[start, start + length)}, one shared copy when it is short. */
+    private static String share(char[] text, int start, int length, String[] shared) {
         if (length == 0) {
-            value = "";
-        } else if (length <= SHARED_LENGTH) {
-            int hash = 0;
-            for (int i = 0; i < length; i++) {
-                hash = 31 * hash + field.charAt(i);
-            }
-            int slot = (hash ^ (hash >>> 12)) & (SHARED_SLOTS - 1);
-            String known = shared[slot];
-            if (known != null && known.contentEquals(field)) {
-                value = known;
-            } else {
-                value = field.toString();
-                shared[slot] = value; // a collision replaces the older cell: only memory is at stake
-            }
-        } else {
-            value = field.toString();
+            return "";
         }
-        field.setLength(0);
+        if (length > SHARED_LENGTH) {
+            return new String(text, start, length);
+        }
+        int hash = 0;
+        for (int i = start; i < start + length; i++) {
+            hash = 31 * hash + text[i];
+        }
+        int slot = slot(hash);
+        String known = shared[slot];
+        if (known != null && known.length() == length) {
+            boolean same = true;
+            for (int i = 0; i < length && same; i++) {
+                same = known.charAt(i) == text[start + i];
+            }
+            if (same) {
+                return known;
+            }
+        }
+        String value = new String(text, start, length);
+        shared[slot] = value; // a collision replaces the older cell: only memory is at stake
+        return value;
+    }
+
+    private static String share(StringBuilder field, String[] shared) {
+        int length = field.length();
+        if (length == 0) {
+            return "";
+        }
+        if (length > SHARED_LENGTH) {
+            return field.toString();
+        }
+        int hash = 0;
+        for (int i = 0; i < length; i++) {
+            hash = 31 * hash + field.charAt(i);
+        }
+        int slot = slot(hash);
+        String known = shared[slot];
+        if (known != null && known.contentEquals(field)) {
+            return known;
+        }
+        String value = field.toString();
+        shared[slot] = value;
         return value;
     }
 
