@@ -24,7 +24,9 @@ done
 "$ROOT/issuer-service/scripts/build.sh"
 BASE="http://127.0.0.1:$PORT"
 echo "Issuer: $BASE/  (API: $BASE/swagger-ui.html, OpenAPI: $BASE/v3/api-docs, tokens: $BASE/oauth2/token)" >&2
-exec java ${LEDGER_JAVA_OPTS:-} -jar "$JAR" \
+# The parallel collector: bulk issuance is throughput work, and on a small machine it measured ~9% faster
+# than G1 in ./ledger bench issue (simpler write barriers, less concurrent GC work). LEDGER_JAVA_OPTS overrides.
+exec java ${LEDGER_JAVA_OPTS:--XX:+UseParallelGC} -jar "$JAR" \
   --server.port="$PORT" \
   --issuer.public-base-url="$BASE" \
   --issuer.data-dir="$DATA" \

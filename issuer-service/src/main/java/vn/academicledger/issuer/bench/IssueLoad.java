@@ -63,7 +63,7 @@ public final class IssueLoad {
         if (password == null) {
             throw new IllegalArgumentException("--password is required (the demo accounts' password)");
         }
-        int warmup = Integer.parseInt(a.getOrDefault("warmup", "0"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "20000"));
         IssueLoad load = new IssueLoad(url, password);
         if (warmup > 0) {
             System.out.printf("Warm-up (not timed): %,d report cards through the same path, so the timed run measures a running"
@@ -86,22 +86,24 @@ public final class IssueLoad {
                 students, classes, classSize, schoolCode, suite, threads);
         System.out.println(Machine.describe(serverPid));
 
-        // The schools' exports exist before they are uploaded: made first, outside the timed run.
-        List<Map<String, byte[]>> exports = new ArrayList<>(classes);
+        // The schools' exports exist before they are uploaded: made first, outside the timed run, as the
+        // bodies of their upload requests (the three files of a class as multipart/form-data).
+        List<Upload> exports = new ArrayList<>(classes);
         for (int c = 0; c < classes; c++) {
             int size = Math.min(classSize, students - c * classSize);
             SyntheticClasses.ClassFiles files = SyntheticClasses.generate(school, SchoolYear.parse("2025-2026"),
                     "12B" + runTag + "-" + c, size, 7_000L + c);
-            exports.add(Map.of("lop", files.classCsv().getBytes(StandardCharsets.UTF_8),
+            exports.add(Upload.of(Map.of("lop", files.classCsv().getBytes(StandardCharsets.UTF_8),
                     "hocSinh", files.studentsCsv().getBytes(StandardCharsets.UTF_8),
-                    "diem", files.scoresCsv().getBytes(StandardCharsets.UTF_8)));
+                    "diem", files.scoresCsv().getBytes(StandardCharsets.UTF_8))));
         }
         System.out.printf("%d class exports ready (%,d MB of CSV)%n", classes,
-                exports.stream().flatMap(m -> m.values().stream()).mapToLong(b -> b.length).sum() >> 20);
+                exports.stream().mapToLong(u -> u.csvBytes()).sum() >> 20);
 
         // Each class is imported and its job created at once (as schools do it, one class after
         // another), so the service imports, signs, stores and anchors at the same time.
         long anchoredBefore = send("so.admin", get("/api/v1/anchoring"), 200).path("anchored").path("credentials").asLong();
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<String>> uploads = new ArrayList<>();
@@ -113,7 +115,7 @@ public final class IssueLoad {
             int size = Math.min(classSize, students - c * classSize);
             uploads.add(pool.submit(() -> {
                 long start = System.nanoTime();
-                JsonNode created = send(issuer, multipart("/api/v1/schools/" + schoolCode + "/classes", exports.get(index)), 201);
+                JsonNode created = send(issuer, exports.get(index).request(url + "/api/v1/schools/" + schoolCode + "/classes"), 201);
                 exports.set(index, null);
                 importNanos.addAndGet(System.nanoTime() - start);
                 imported.addAndGet(size);
@@ -173,7 +175,14 @@ public final class IssueLoad {
         System.out.printf(label + "signed and stored: %,d report cards after %.1f s%n", issuedAll, issuedAt);
         System.out.printf((label.isEmpty() ? "" : label.strip() + " ") + "issue-end-to-end: %,d report cards imported, signed, stored, batched, anchored with receipts in %.1f s = %,.0f credentials/s%n",
                 anchoredAll, total, anchoredAll / total);
+        System.out.printf(label + "this load generator used %.1f s of processor time during the run (it shares the machine)%n",
+                (processCpuNanos() - cpu0) / 1e9);
         System.out.println(Machine.describe(serverPid));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private String token(String account) throws IOException, InterruptedException {
@@ -204,18 +213,27 @@ public final class IssueLoad {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     }
 
-    private HttpRequest.Builder multipart(String path, Map<String, byte[]> parts) throws IOException {
-        String boundary = "----bench" + UUID.randomUUID();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (Map.Entry<String, byte[]> p : parts.entrySet()) {
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.getKey() + "\"; filename=\""
-                    + p.getKey() + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.write(p.getValue());
-            out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    /** A class's three CSV files as the body of a multipart/form-data upload. */
+    private record Upload(String boundary, byte[] body, long csvBytes) {
+        static Upload of(Map<String, byte[]> parts) throws IOException {
+            String boundary = "----bench" + UUID.randomUUID();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            long csv = 0;
+            for (Map.Entry<String, byte[]> p : parts.entrySet()) {
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.getKey() + "\"; filename=\""
+                        + p.getKey() + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                out.write(p.getValue());
+                out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+                csv += p.getValue().length;
+            }
+            out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return new Upload(boundary, out.toByteArray(), csv);
         }
-        out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+
+        HttpRequest.Builder request(String uri) {
+            return HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        }
     }
 
     private JsonNode send(String account, HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
