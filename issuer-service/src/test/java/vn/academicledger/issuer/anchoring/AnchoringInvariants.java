@@ -297,11 +297,18 @@ public final class AnchoringInvariants {
         long held = 0;
         long unused = 0;
         Map<Integer, Integer> counters = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("select list_number, next_index from status_lists where school_code = ?")) {
+        Map<Integer, Integer> sizes = new HashMap<>();
+        java.util.Set<Integer> shuffled = new java.util.HashSet<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "select list_number, next_index, size, index_key is not null from status_lists where school_code = ?")) {
             s.setString(1, school);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     counters.put(rs.getInt(1), rs.getInt(2));
+                    sizes.put(rs.getInt(1), rs.getInt(3));
+                    if (rs.getBoolean(4)) {
+                        shuffled.add(rs.getInt(1));
+                    }
                 }
             }
         }
@@ -318,7 +325,10 @@ public final class AnchoringInvariants {
                         violation("numbering", "status list " + list + ": " + (count - rs.getLong(3)) + " indexes held twice");
                     }
                     Integer next = counters.remove(list);
-                    if (next == null || rs.getInt(4) < 0 || rs.getInt(5) >= next) {
+                    // A keyed list's indexes are a permutation of its counter's positions: anywhere in the
+                    // list, but no more of them than the counter handed out.
+                    int bound = next == null ? 0 : shuffled.contains(list) ? sizes.get(list) : next;
+                    if (next == null || rs.getInt(4) < 0 || rs.getInt(5) >= bound || count > next) {
                         violation("numbering", "status list " + list + ": credentials hold indexes " + rs.getInt(4) + "–"
                                 + rs.getInt(5) + " but only " + next + " were handed out");
                     } else {

@@ -47,6 +47,11 @@ class IssuanceFlowTest extends IssuerServiceTest {
         java.util.List<String> ids = jdbc.sql("select id::text from credentials where job_id = ?::uuid order by job_item")
                 .param(job).query(String.class).list();
         assertThat(ids).hasSize(44);
+        // Status list indexes come from the list's keyed permutation: unique, but not in issue order.
+        java.util.List<Integer> indexes = jdbc.sql("select status_index from credentials where job_id = ?::uuid order by job_item")
+                .param(job).query(Integer.class).list();
+        assertThat(indexes).doesNotHaveDuplicates();
+        assertThat(indexes).isNotEqualTo(indexes.stream().sorted().toList());
         for (String id : ids) {
             JsonNode vc = api.get("bennghe.principal", "/api/v1/schools/79000701/credentials/" + id + "/vc").json();
             assertThat(vn.academicledger.core.anchor.CredentialDigest.receipts(vc)).as(id).hasSize(1);
