@@ -75,7 +75,7 @@ final class Csv {
                 while (i < n && !separator(text[i])) {
                     quoted.append(text[i++]);
                 }
-                value = share(quoted, shared);
+                value = quoted.length() == 0 ? "" : quoted.toString(); // quoted cells are rare: not shared
             } else {
                 int start = i;
                 while (i < n && !separator(text[i])) {
@@ -111,10 +111,6 @@ final class Csv {
         return c == ',' || c == '\r' || c == '\n';
     }
 
-    private static int slot(int hash) {
-        return (hash ^ (hash >>> 12)) & (SHARED_SLOTS - 1);
-    }
-
     /** The cell {@code text[start, start + length)}, one shared copy when it is short. */
     private static String share(char[] text, int start, int length, String[] shared) {
         if (length == 0) {
@@ -127,7 +123,7 @@ final class Csv {
         for (int i = start; i < start + length; i++) {
             hash = 31 * hash + text[i];
         }
-        int slot = slot(hash);
+        int slot = (hash ^ (hash >>> 12)) & (SHARED_SLOTS - 1);
         String known = shared[slot];
         if (known != null && known.length() == length) {
             boolean same = true;
@@ -140,28 +136,6 @@ final class Csv {
         }
         String value = new String(text, start, length);
         shared[slot] = value; // a collision replaces the older cell: only memory is at stake
-        return value;
-    }
-
-    private static String share(StringBuilder field, String[] shared) {
-        int length = field.length();
-        if (length == 0) {
-            return "";
-        }
-        if (length > SHARED_LENGTH) {
-            return field.toString();
-        }
-        int hash = 0;
-        for (int i = 0; i < length; i++) {
-            hash = 31 * hash + field.charAt(i);
-        }
-        int slot = slot(hash);
-        String known = shared[slot];
-        if (known != null && known.contentEquals(field)) {
-            return known;
-        }
-        String value = field.toString();
-        shared[slot] = value;
         return value;
     }
 

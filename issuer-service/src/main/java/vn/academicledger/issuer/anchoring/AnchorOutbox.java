@@ -18,6 +18,18 @@ public class AnchorOutbox {
         this.jdbc = jdbc;
     }
 
+    /** A chunk's {@code digests} column split into its 32-byte digests, in order. */
+    static List<byte[]> digests(byte[] column) {
+        if (column.length % 32 != 0) {
+            throw new IllegalStateException("a chunk's digests are " + column.length + " bytes, not a multiple of 32");
+        }
+        List<byte[]> digests = new java.util.ArrayList<>(column.length / 32);
+        for (int i = 0; i < column.length; i += 32) {
+            digests.add(java.util.Arrays.copyOfRange(column, i, i + 32));
+        }
+        return digests;
+    }
+
     /** The number of the next chunk, to store with its credentials. */
     public long reserve() {
         return jdbc.sql("select nextval(pg_get_serial_sequence('anchor_chunks', 'seq'))").query(Long.class).single();

@@ -169,9 +169,7 @@ public class AnchoringWorker {
     private static List<byte[]> leaves(List<Chunk> chunks) {
         List<byte[]> leaves = new ArrayList<>();
         for (Chunk c : chunks) {
-            for (int i = 0; i < c.size(); i++) {
-                leaves.add(java.util.Arrays.copyOfRange(c.digests(), 32 * i, 32 * i + 32));
-            }
+            leaves.addAll(AnchorOutbox.digests(c.digests()));
         }
         return leaves;
     }

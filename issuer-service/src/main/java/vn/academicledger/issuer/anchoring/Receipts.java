@@ -79,9 +79,14 @@ public class Receipts {
         List<byte[]> leaves = new ArrayList<>(head.size());
         Map<UUID, Integer> index = new java.util.HashMap<>();
         for (Row r : rows) {
-            for (int i = 0; i < r.ids().length; i++) {
+            List<byte[]> digests = AnchorOutbox.digests(r.digests());
+            if (digests.size() != r.ids().length) {
+                throw new IllegalStateException("a chunk of batch " + batchId + " lists " + r.ids().length + " credentials but "
+                        + digests.size() + " digests");
+            }
+            for (int i = 0; i < digests.size(); i++) {
                 index.put(r.ids()[i], leaves.size());
-                leaves.add(Arrays.copyOfRange(r.digests(), 32 * i, 32 * i + 32));
+                leaves.add(digests.get(i));
             }
         }
         MerkleTree tree = MerkleTree.build(leaves);
