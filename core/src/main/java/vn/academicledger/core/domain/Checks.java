@@ -13,11 +13,7 @@ final class Checks {
      * Word then hash the same), trimmed, runs of white space collapsed to one space.
      */
     static String text(String value, String what) {
-        String t = optionalText(value);
-        if (t == null) {
-            throw new InvalidInputException("Thiếu " + what + ".");
-        }
-        return t;
+        return text(value, () -> what);
     }
 
     /** Like {@link #text} but blank becomes {@code null}. */
@@ -60,16 +56,11 @@ final class Checks {
     }
 
     static <T> T required(T value, String what) {
-        if (value == null) {
-            throw new InvalidInputException("Thiếu " + what + ".");
-        }
-        return value;
+        return required(value, () -> what);
     }
 
     static void check(boolean condition, String message) {
-        if (!condition) {
-            throw new InvalidInputException(message);
-        }
+        check(condition, () -> message);
     }
 
     /** {@link #text(String, String)} with the description made only when it is needed (hot paths). */
