@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * the next. A position becomes the credential's index through the list's keyed permutation
  * ({@link StatusIndexPermutation}; the key is made with the list and never leaves the database), so
  * indexes are unique and gap-free but say nothing about issue order. Lists made before keys existed
- * hand out their positions as indexes.
+ * hand out their positions as indexes. Jobs allocate side by side: when a list fills while several
+ * wait for it, exactly one opens the next and the others take from it.
  */
 @Component
 public class StatusIndexes {
@@ -48,7 +49,12 @@ public class StatusIndexes {
                     .query((rs, n) -> new Current(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getBytes(4))).single();
             int free = current.size() - current.next();
             if (free == 0) {
-                jdbc.sql("insert into status_lists (school_code, list_number, size, next_index, index_key) values (?, ?, ?, 0, ?)")
+                // Another job may be opening the same next list: it waited on the full list's lock and
+                // read it before that job's new list was committed. Whoever comes second keeps the first
+                // one's list (and key), and the next pass takes slots from it.
+                jdbc.sql("""
+                                insert into status_lists (school_code, list_number, size, next_index, index_key)
+                                values (?, ?, ?, 0, ?) on conflict do nothing""")
                         .params(schoolCode, current.list() + 1, LIST_SIZE, newKey()).update();
                 continue;
             }
