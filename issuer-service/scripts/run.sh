@@ -24,9 +24,14 @@ done
 "$ROOT/issuer-service/scripts/build.sh"
 BASE="http://127.0.0.1:$PORT"
 echo "Issuer: $BASE/  (API: $BASE/swagger-ui.html, OpenAPI: $BASE/v3/api-docs, tokens: $BASE/oauth2/token)" >&2
-# The parallel collector: bulk issuance is throughput work, and on a small machine it measured ~9% faster
-# than G1 in ./ledger bench issue (simpler write barriers, less concurrent GC work). LEDGER_JAVA_OPTS overrides.
-exec java ${LEDGER_JAVA_OPTS:--XX:+UseParallelGC} -jar "$JAR" \
+# JVM options for throughput (bulk issuance), measured in ./ledger bench issue on a 2-core machine;
+# LEDGER_JAVA_OPTS overrides:
+# - the parallel collector: ~9% faster than G1 (simpler write barriers, less concurrent GC work);
+# - C2 only (-XX:-TieredCompilation): with tiered compilation the C2 compiler was still recompiling
+#   C1-profiled code 20 s into a bulk run (a third of the service's processor time there); C2 only, the
+#   service used 21-22 s instead of 28 s of processor time per 100,000 report cards. The price is start-up:
+#   healthy after ~14 s instead of ~10 s on that machine, and the first requests run interpreted.
+exec java ${LEDGER_JAVA_OPTS:--XX:+UseParallelGC -XX:-TieredCompilation} -jar "$JAR" \
   --server.port="$PORT" \
   --issuer.public-base-url="$BASE" \
   --issuer.data-dir="$DATA" \
