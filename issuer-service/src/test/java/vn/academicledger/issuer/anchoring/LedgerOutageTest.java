@@ -166,16 +166,7 @@ class LedgerOutageTest {
     }
 
     private static <T> T await(Supplier<T> read, Predicate<T> reached, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        T last = null;
-        while (System.nanoTime() < deadline) {
-            last = read.get();
-            if (reached.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not reached in " + timeout + "; last: " + last);
+        return vn.academicledger.issuer.support.Await.until(read, reached, timeout, Duration.ofMillis(100));
     }
 
     /** A fresh folder, removed when the JVM ends (the context, closed after this class, has stopped its PostgreSQL by then). */

@@ -260,16 +260,7 @@ class CrashRecoveryTest {
     }
 
     private static <T> T await(java.util.function.Supplier<T> read, Predicate<T> reached, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        T last = null;
-        while (System.nanoTime() < deadline) {
-            last = read.get();
-            if (reached.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not reached in " + timeout + "; last: " + last);
+        return vn.academicledger.issuer.support.Await.until(read, reached, timeout, Duration.ofMillis(200));
     }
 
     /** AnchorBatch transactions in the ledger's block log (one line a block; a crash may leave zero bytes at the end). */
