@@ -8,10 +8,10 @@ public record CommentSubjectResult(Subject subject, CommentGrade semester1, Comm
                                    CommentGrade year) implements SubjectResult {
     public CommentSubjectResult {
         required(subject, "môn học");
-        check(!subject.isScored(), "Môn " + subject.vietnamese() + " đánh giá bằng điểm số, không ghi Đạt/Chưa đạt.");
-        required(semester1, "kết quả học kì I môn " + subject.vietnamese());
-        required(semester2, "kết quả học kì II môn " + subject.vietnamese());
-        required(year, "kết quả cả năm môn " + subject.vietnamese());
+        check(!subject.isScored(), () -> "Môn " + subject.vietnamese() + " đánh giá bằng điểm số, không ghi Đạt/Chưa đạt.");
+        required(semester1, () -> "kết quả học kì I môn " + subject.vietnamese());
+        required(semester2, () -> "kết quả học kì II môn " + subject.vietnamese());
+        required(year, () -> "kết quả cả năm môn " + subject.vietnamese());
     }
 
     public CommentGrade grade(Term term) {

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Học bạ of one student for one school year, as stated: the subject results, the conduct and study
@@ -29,47 +30,54 @@ public record ReportCard(School school, Student student, SchoolYear schoolYear, 
     public ReportCard {
         required(school, "trường của học bạ");
         required(student, "học sinh của học bạ");
-        String card = "học bạ của học sinh " + student.fullName() + " (mã " + student.studentNumber() + ")";
-        check(student.schoolCode().equals(school.code()), "H" + card.substring(1) + ": học sinh thuộc trường mã "
-                + student.schoolCode() + " nhưng học bạ thuộc trường mã " + school.code() + ".");
-        required(schoolYear, "năm học trong " + card);
+        // Messages are built only when a check fails: a bulk job builds hundreds of thousands of cards.
+        Student pupil = student;
+        School issuer = school;
+        Supplier<String> card0 = () -> "học bạ của học sinh " + pupil.fullName() + " (mã " + pupil.studentNumber() + ")";
+        check(student.schoolCode().equals(school.code()), () -> "H" + card0.get().substring(1) + ": học sinh thuộc trường mã "
+                + pupil.schoolCode() + " nhưng học bạ thuộc trường mã " + issuer.code() + ".");
+        required(schoolYear, () -> "năm học trong " + card0.get());
         EducationLevel level = EducationLevel.ofGrade(grade);
-        className = text(className, "tên lớp trong " + card);
-        homeroomTeacher = text(homeroomTeacher, "họ tên giáo viên chủ nhiệm lớp " + className);
-        card = card + ", lớp " + className + " năm học " + schoolYear;
-        String who = "H" + card.substring(1);
-        required(subjects, "danh sách môn học trong " + card);
+        className = text(className, () -> "tên lớp trong " + card0.get());
+        String name = className;
+        homeroomTeacher = text(homeroomTeacher, () -> "họ tên giáo viên chủ nhiệm lớp " + name);
+        SchoolYear yearOfCard = schoolYear;
+        Supplier<String> card = () -> card0.get() + ", lớp " + name + " năm học " + yearOfCard;
+        Supplier<String> who = () -> "H" + card.get().substring(1);
+        required(subjects, () -> "danh sách môn học trong " + card.get());
         subjects = sortedSubjects(subjects, grade, level, who);
-        required(semester1, "kết quả rèn luyện và học tập học kì I trong " + card);
-        required(semester2, "kết quả rèn luyện và học tập học kì II trong " + card);
-        required(year, "kết quả rèn luyện và học tập cả năm trong " + card);
-        check(daysAbsent >= 0 && daysAbsent <= 366, who + ": số buổi nghỉ " + daysAbsent + " không hợp lệ.");
-        homeroomComment = text(homeroomComment, "nhận xét của giáo viên chủ nhiệm trong " + card);
-        required(outcome, "kết quả lên lớp trong " + card);
+        required(semester1, () -> "kết quả rèn luyện và học tập học kì I trong " + card.get());
+        required(semester2, () -> "kết quả rèn luyện và học tập học kì II trong " + card.get());
+        required(year, () -> "kết quả rèn luyện và học tập cả năm trong " + card.get());
+        int absent = daysAbsent;
+        check(daysAbsent >= 0 && daysAbsent <= 366, () -> who.get() + ": số buổi nghỉ " + absent + " không hợp lệ.");
+        homeroomComment = text(homeroomComment, () -> "nhận xét của giáo viên chủ nhiệm trong " + card.get());
+        required(outcome, () -> "kết quả lên lớp trong " + card.get());
     }
 
     private static List<SubjectResult> sortedSubjects(List<SubjectResult> given, int grade, EducationLevel level,
-                                                      String who) {
-        check(!given.isEmpty(), who + ": chưa có môn học nào.");
+                                                      Supplier<String> who) {
+        check(!given.isEmpty(), () -> who.get() + ": chưa có môn học nào.");
         List<Subject> programme = SubjectCatalogue.forGrade(grade);
         Set<String> seen = new HashSet<>();
         int electives = 0;
         for (SubjectResult r : given) {
             required(r, "kết quả môn học");
             Subject s = r.subject();
-            check(programme.contains(s), who + ": môn " + s.vietnamese() + " (mã " + s.code()
+            check(programme.contains(s), () -> who.get() + ": môn " + s.vietnamese() + " (mã " + s.code()
                     + ") không thuộc chương trình lớp " + grade + " hoặc sai số tiết/hình thức đánh giá.");
-            check(seen.add(s.code()), who + ": môn " + s.vietnamese() + " có hai dòng kết quả.");
+            check(seen.add(s.code()), () -> who.get() + ": môn " + s.vietnamese() + " có hai dòng kết quả.");
             if (s.category() == SubjectCategory.ELECTIVE) {
                 electives++;
             }
         }
         for (Subject s : programme) {
             check(s.category() != SubjectCategory.COMPULSORY || seen.contains(s.code()),
-                    who + ": thiếu môn bắt buộc " + s.vietnamese() + ".");
+                    () -> who.get() + ": thiếu môn bắt buộc " + s.vietnamese() + ".");
         }
         int required = SubjectCatalogue.requiredElectives(grade);
-        check(electives == required, who + ": có " + electives + " môn lựa chọn, chương trình "
+        int counted = electives;
+        check(electives == required, () -> who.get() + ": có " + counted + " môn lựa chọn, chương trình "
                 + level.vietnamese().toLowerCase() + " cần đúng " + required + ".");
         List<SubjectResult> sorted = new ArrayList<>(given);
         sorted.sort(Comparator.comparingInt(r -> SubjectCatalogue.order(grade, r.subject())));

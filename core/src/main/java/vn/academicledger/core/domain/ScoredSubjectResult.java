@@ -12,10 +12,10 @@ public record ScoredSubjectResult(Subject subject, Score semester1, Score semest
         implements SubjectResult {
     public ScoredSubjectResult {
         required(subject, "môn học");
-        check(subject.isScored(), "Môn " + subject.vietnamese() + " đánh giá bằng nhận xét, không ghi điểm trung bình.");
-        required(semester1, "điểm trung bình học kì I môn " + subject.vietnamese());
-        required(semester2, "điểm trung bình học kì II môn " + subject.vietnamese());
-        required(year, "điểm trung bình cả năm môn " + subject.vietnamese());
+        check(subject.isScored(), () -> "Môn " + subject.vietnamese() + " đánh giá bằng nhận xét, không ghi điểm trung bình.");
+        required(semester1, () -> "điểm trung bình học kì I môn " + subject.vietnamese());
+        required(semester2, () -> "điểm trung bình học kì II môn " + subject.vietnamese());
+        required(year, () -> "điểm trung bình cả năm môn " + subject.vietnamese());
     }
 
     public Score average(Term term) {

@@ -192,6 +192,10 @@ final class CredentialValidator {
         }
     }
 
+    private static boolean isLanguageTag(String tag) {
+        return tag.equals("vi") || tag.equals("en") || LANGUAGE_TAG.matcher(tag).matches();
+    }
+
     private static void checkLanguageValue(JsonNode value, String property) {
         if (!value.isObject() || !value.path("@value").isTextual()) {
             throw invalid(property + " must be a language value object with a string @value, got " + value);
@@ -205,7 +209,7 @@ final class CredentialValidator {
             }
         }
         JsonNode language = value.get("@language");
-        if (language != null && !(language.isTextual() && LANGUAGE_TAG.matcher(language.textValue()).matches())) {
+        if (language != null && !(language.isTextual() && isLanguageTag(language.textValue()))) {
             throw invalid(property + ".@language must be a BCP 47 language tag such as \"vi\" or \"en\", got " + language);
         }
         JsonNode direction = value.get("@direction");
