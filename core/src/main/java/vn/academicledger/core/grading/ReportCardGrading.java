@@ -57,6 +57,9 @@ public final class ReportCardGrading {
      * year conduct (Điều 8), outcome (Điều 12–14) and title (Điều 15). Empty when the report card
      * is consistent.
      */
+    private static final String[] STUDY_RESULT_LABELS = java.util.Arrays.stream(Term.values())
+            .map(t -> "Kết quả học tập " + t.vietnamese().toLowerCase()).toArray(String[]::new);
+
     public static List<Discrepancy> discrepancies(ReportCard card) {
         List<Discrepancy> found = new ArrayList<>();
         List<SubjectResult> recomputed = new ArrayList<>();
@@ -83,7 +86,7 @@ public final class ReportCardGrading {
         Term[] terms = Term.values();
         for (int i = 0; i < terms.length; i++) {
             StudyRating computed = GradingRules.studyRating(recomputed, terms[i]);
-            compare(found, fields[i], "Kết quả học tập " + terms[i].vietnamese().toLowerCase(),
+            compare(found, fields[i], STUDY_RESULT_LABELS[i],
                     card.ratings(terms[i]).study(), computed.rating(),
                     computed.isAdjusted() ? "Điều 9 khoản 2 và khoản 3" : "Điều 9 khoản 2");
         }
