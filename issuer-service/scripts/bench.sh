@@ -52,4 +52,4 @@ done
 # 2.3 s of processor time per timed run with the default compilers, 1.0 s with this.
 java ${BENCH_LOAD_JAVA_OPTS:--Xmx1g -XX:TieredStopAtLevel=1} -cp "$JAR" -Dloader.main=vn.academicledger.issuer.bench.IssueLoad \
   org.springframework.boot.loader.launch.PropertiesLauncher \
-  --url "http://127.0.0.1:$PORT" --password "$PASSWORD" --server-pid "$SERVICE_PID" "${LOAD_ARGS[@]}"
+  --url "http://127.0.0.1:$PORT" --password "$PASSWORD" --server-pid "$SERVICE_PID" --postgres-dir "$WORK/issuer/postgres" "${LOAD_ARGS[@]}"

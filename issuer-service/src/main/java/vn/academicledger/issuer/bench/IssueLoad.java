@@ -34,7 +34,7 @@ import vn.academicledger.core.grading.SyntheticClasses;
  * credential anchored) and the whole run's rate.
  *
  * <pre>IssueLoad --url http://127.0.0.1:8081 --password P [--students 100000] [--class-size 500]
- *           [--school 79000701] [--import-threads 2] [--suite eddsa-jcs-2022] [--server-pid N]</pre>
+ *           [--school 79000701] [--import-threads 2] [--suite eddsa-jcs-2022] [--server-pid N] [--postgres-dir DIR]</pre>
  */
 public final class IssueLoad {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,14 +68,14 @@ public final class IssueLoad {
         if (warmup > 0) {
             System.out.printf("Warm-up (not timed): %,d report cards through the same path, so the timed run measures a running"
                     + " service, not the JIT compiling it%n", warmup);
-            load.run(warmup, classSize, threads, school, suite, a.get("server-pid"), "warm-up ");
+            load.run(warmup, classSize, threads, school, suite, a.get("server-pid"), a.get("postgres-dir"), "warm-up ");
             System.out.println();
         }
-        load.run(students, classSize, threads, school, suite, a.get("server-pid"), "");
+        load.run(students, classSize, threads, school, suite, a.get("server-pid"), a.get("postgres-dir"), "");
     }
 
     private void run(int students, int classSize, int threads, String schoolCode, String suite, String serverPid,
-                     String label) throws Exception {
+                     String postgresDir, String label) throws Exception {
         String issuer = schoolCode.equals("79000701") ? "bennghe.issuer" : "thuthiem.issuer";
         String principal = schoolCode.equals("79000701") ? "bennghe.principal" : "thuthiem.principal";
         JsonNode schoolJson = send(principal, get("/api/v1/schools/" + schoolCode), 200);
@@ -104,6 +104,7 @@ public final class IssueLoad {
         // another), so the service imports, signs, stores and anchors at the same time.
         long anchoredBefore = send("so.admin", get("/api/v1/anchoring"), 200).path("anchored").path("credentials").asLong();
         long cpu0 = processCpuNanos();
+        long[] service0 = Machine.serviceTicks(serverPid, postgresDir);
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<String>> uploads = new ArrayList<>();
@@ -191,6 +192,16 @@ public final class IssueLoad {
                 anchoredAll, total, anchoredAll / total);
         System.out.printf(label + "this load generator used %.1f s of processor time during the run (it shares the machine)%n",
                 (processCpuNanos() - cpu0) / 1e9);
+        long[] service1 = Machine.serviceTicks(serverPid, postgresDir);
+        if (service0 != null && service1 != null && anchoredAll > 0) {
+            double jvm = (service1[0] - service0[0]) / Machine.TICKS_PER_SECOND;
+            double postgres = (service1[1] - service0[1]) / Machine.TICKS_PER_SECOND;
+            System.out.printf(label + "the service used %.1f s of processor time (its JVM %.1f s, its PostgreSQL %.1f s) = %.0f µs"
+                    + " per credential%n", jvm + postgres, jvm, postgres, (jvm + postgres) * 1e6 / anchoredAll);
+        }
+        if (label.isEmpty()) {
+            System.out.println(Machine.reference());
+        }
         System.out.println(Machine.describe(serverPid));
     }
 
@@ -262,6 +273,89 @@ public final class IssueLoad {
 
     /** The machine and load, printed with every figure. */
     static final class Machine {
+        /** Linux's USER_HZ, the unit of /proc/<pid>/stat times, is 100 on every mainstream architecture. */
+        static final double TICKS_PER_SECOND = 100.0;
+
+        /**
+         * Processor time so far of the service's JVM and of its embedded PostgreSQL (the postmaster
+         * named in the data folder's postmaster.pid, its backends and the children they have reaped),
+         * in ticks; null when /proc cannot tell (not Linux, or no --server-pid and --postgres-dir).
+         */
+        static long[] serviceTicks(String serverPid, String postgresDir) {
+            if (serverPid == null || postgresDir == null) {
+                return null;
+            }
+            try (java.util.stream.Stream<Path> entries = Files.list(Path.of("/proc"))) {
+                Map<Long, Long> parent = new java.util.HashMap<>();
+                Map<Long, Long> ticks = new java.util.HashMap<>();
+                for (Path p : (Iterable<Path>) entries::iterator) {
+                    String name = p.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    String stat;
+                    try {
+                        stat = Files.readString(p.resolve("stat"));
+                    } catch (IOException gone) {
+                        continue;
+                    }
+                    // Fields after the parenthesised command: state ppid ... utime(14) stime cutime cstime.
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(name);
+                    parent.put(pid, Long.parseLong(f[1]));
+                    ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]));
+                }
+                long root = Long.parseLong(Files.readAllLines(Path.of(postgresDir, "postmaster.pid")).get(0).strip());
+                if (!ticks.containsKey(root) || !ticks.containsKey(Long.parseLong(serverPid))) {
+                    return null;
+                }
+                long postgres = 0;
+                for (Map.Entry<Long, Long> e : ticks.entrySet()) {
+                    long p = e.getKey();
+                    while (p > 1 && p != root) {
+                        p = parent.getOrDefault(p, 0L);
+                    }
+                    if (p == root) {
+                        postgres += e.getValue();
+                    }
+                }
+                // The JVM's own time (its threads, not what it reaped).
+                String[] own = Files.readString(Path.of("/proc", serverPid, "stat")).replaceFirst("^.*\\) ", "").split(" ");
+                return new long[]{Long.parseLong(own[11]) + Long.parseLong(own[12]), postgres};
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /**
+         * How fast this machine is right now: Ed25519 signatures (Bouncy Castle) on one thread of this
+         * load generator, the best of three half-second rounds after a short warm-up. Shared virtual
+         * machines run faster and slower from hour to hour. This catches a slower processor only; the
+         * service's processor time per credential (printed above it) also shows memory and disk effects.
+         */
+        static String reference() {
+            org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters key =
+                    new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(new java.security.SecureRandom());
+            byte[] message = new byte[64];
+            byte[] signature = new byte[64];
+            double best = 0;
+            for (int round = 0; round < 4; round++) {
+                long start = System.nanoTime();
+                long end = start + (round == 0 ? 300_000_000L : 500_000_000L);
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    key.sign(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
+                    n++;
+                }
+                if (round > 0) {
+                    best = Math.max(best, n / ((System.nanoTime() - start) / 1e9));
+                }
+            }
+            double n = best;
+            return String.format("machine speed now, compute only: %,.0f Ed25519 signatures/s on one thread of the load generator",
+                    n);
+        }
+
         static String describe(String serverPid) {
             String cpu = "unknown CPU";
             try {
