@@ -287,7 +287,8 @@ public final class IssueLoad {
             }
             try (java.util.stream.Stream<Path> entries = Files.list(Path.of("/proc"))) {
                 Map<Long, Long> parent = new java.util.HashMap<>();
-                Map<Long, Long> ticks = new java.util.HashMap<>();
+                Map<Long, Long> own = new java.util.HashMap<>(); // utime + stime: the process's threads
+                Map<Long, Long> ticks = new java.util.HashMap<>(); // and the children it has reaped
                 for (Path p : (Iterable<Path>) entries::iterator) {
                     String name = p.getFileName().toString();
                     if (!name.chars().allMatch(Character::isDigit)) {
@@ -303,10 +304,12 @@ public final class IssueLoad {
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long pid = Long.parseLong(name);
                     parent.put(pid, Long.parseLong(f[1]));
-                    ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]));
+                    own.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                    ticks.put(pid, own.get(pid) + Long.parseLong(f[13]) + Long.parseLong(f[14]));
                 }
                 long root = Long.parseLong(Files.readAllLines(Path.of(postgresDir, "postmaster.pid")).get(0).strip());
-                if (!ticks.containsKey(root) || !ticks.containsKey(Long.parseLong(serverPid))) {
+                Long jvm = own.get(Long.parseLong(serverPid));
+                if (!ticks.containsKey(root) || jvm == null) {
                     return null;
                 }
                 long postgres = 0;
@@ -319,9 +322,7 @@ public final class IssueLoad {
                         postgres += e.getValue();
                     }
                 }
-                // The JVM's own time (its threads, not what it reaped).
-                String[] own = Files.readString(Path.of("/proc", serverPid, "stat")).replaceFirst("^.*\\) ", "").split(" ");
-                return new long[]{Long.parseLong(own[11]) + Long.parseLong(own[12]), postgres};
+                return new long[]{jvm, postgres};
             } catch (IOException | RuntimeException e) {
                 return null;
             }
