@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.academicledger.core.anchor.MerkleTree;
 
 /**
  * The transactional outbox of anchoring: one row per chunk of credentials stored together, written
@@ -28,6 +29,39 @@ public class AnchorOutbox {
             digests.add(java.util.Arrays.copyOfRange(column, i, i + 32));
         }
         return digests;
+    }
+
+    /** A batch's credentials in leaf order, with the Merkle tree of their digests. */
+    record BatchLeaves(List<UUID> credentialIds, MerkleTree tree) {
+    }
+
+    /**
+     * The batch's chunks read back in order (the worker before anchoring, {@link Receipts} after),
+     * checked against the size and root stored when the batch was made.
+     */
+    static BatchLeaves batchLeaves(JdbcClient jdbc, String batchId, int size, byte[] root) {
+        record Row(UUID[] ids, byte[] digests) {
+        }
+        List<Row> rows = jdbc.sql("select credential_ids, digests from anchor_chunks where batch_id = ? order by batch_offset")
+                .param(batchId)
+                .query((rs, n) -> new Row((UUID[]) rs.getArray(1).getArray(), rs.getBytes(2)))
+                .list();
+        List<UUID> ids = new java.util.ArrayList<>(size);
+        List<byte[]> leaves = new java.util.ArrayList<>(size);
+        for (Row r : rows) {
+            List<byte[]> digests = digests(r.digests());
+            if (digests.size() != r.ids().length) {
+                throw new IllegalStateException("a chunk of batch " + batchId + " lists " + r.ids().length + " credentials but "
+                        + digests.size() + " digests");
+            }
+            ids.addAll(java.util.Arrays.asList(r.ids()));
+            leaves.addAll(digests);
+        }
+        MerkleTree tree = MerkleTree.build(leaves);
+        if (leaves.size() != size || !java.util.Arrays.equals(tree.root(), root)) {
+            throw new IllegalStateException("batch " + batchId + " does not match its stored root");
+        }
+        return new BatchLeaves(ids, tree);
     }
 
     /** The number of the next chunk, to store with its credentials. */

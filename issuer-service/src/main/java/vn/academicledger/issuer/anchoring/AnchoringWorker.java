@@ -194,14 +194,8 @@ public class AnchoringWorker {
         if (batch == null) {
             return false;
         }
-        List<Chunk> chunks = jdbc.sql("select seq, cardinality(credential_ids), digests from anchor_chunks where batch_id = ? order by batch_offset")
-                .param(batchId)
-                .query((rs, n) -> new Chunk(rs.getLong(1), rs.getInt(2), rs.getBytes(3)))
-                .list();
-        List<byte[]> leaves = leaves(chunks);
-        if (leaves.size() != batch.size() || !java.util.Arrays.equals(MerkleTree.build(leaves).root(), batch.root())) {
-            throw new IllegalStateException("batch " + batchId + " does not match its stored root; refusing to anchor it");
-        }
+        // Refuses to anchor a batch whose chunks no longer give its stored root.
+        AnchorOutbox.batchLeaves(jdbc, batchId, batch.size(), batch.root());
         String typeName = vn.academicledger.core.domain.CredentialType.valueOf(batch.type()).typeName();
         BatchAnchor anchor;
         try {

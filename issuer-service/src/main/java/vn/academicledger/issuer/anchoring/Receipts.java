@@ -1,7 +1,5 @@
 package vn.academicledger.issuer.anchoring;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,33 +64,15 @@ public class Receipts {
     }
 
     private Batch load(String batchId) {
-        record Row(UUID[] ids, byte[] digests) {
-        }
         record Head(String ledger, byte[] root, int size) {
         }
         Head head = jdbc.sql("select ledger, merkle_root, size from anchor_batches where id = ?").param(batchId)
                 .query((rs, n) -> new Head(rs.getString(1), rs.getBytes(2), rs.getInt(3))).single();
-        List<Row> rows = jdbc.sql("select credential_ids, digests from anchor_chunks where batch_id = ? order by batch_offset")
-                .param(batchId)
-                .query((rs, n) -> new Row((UUID[]) rs.getArray(1).getArray(), rs.getBytes(2)))
-                .list();
-        List<byte[]> leaves = new ArrayList<>(head.size());
+        AnchorOutbox.BatchLeaves leaves = AnchorOutbox.batchLeaves(jdbc, batchId, head.size(), head.root());
         Map<UUID, Integer> index = new java.util.HashMap<>();
-        for (Row r : rows) {
-            List<byte[]> digests = AnchorOutbox.digests(r.digests());
-            if (digests.size() != r.ids().length) {
-                throw new IllegalStateException("a chunk of batch " + batchId + " lists " + r.ids().length + " credentials but "
-                        + digests.size() + " digests");
-            }
-            for (int i = 0; i < digests.size(); i++) {
-                index.put(r.ids()[i], leaves.size());
-                leaves.add(digests.get(i));
-            }
+        for (int i = 0; i < leaves.credentialIds().size(); i++) {
+            index.put(leaves.credentialIds().get(i), i);
         }
-        MerkleTree tree = MerkleTree.build(leaves);
-        if (leaves.size() != head.size() || !Arrays.equals(tree.root(), head.root())) {
-            throw new IllegalStateException("batch " + batchId + " does not match its stored root");
-        }
-        return new Batch(head.ledger(), head.root(), tree, index);
+        return new Batch(head.ledger(), head.root(), leaves.tree(), index);
     }
 }
