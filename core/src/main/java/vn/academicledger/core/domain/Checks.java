@@ -52,7 +52,7 @@ final class Checks {
                 afterSpace = false;
             }
         }
-        return !afterSpace && Normalizer.isNormalized(value, Normalizer.Form.NFC);
+        return !afterSpace && (Nfc.surely(value) || Normalizer.isNormalized(value, Normalizer.Form.NFC));
     }
 
     static <T> T required(T value, String what) {

@@ -19,6 +19,7 @@ import vn.academicledger.core.domain.CommentGrade;
 import vn.academicledger.core.domain.EducationLevel;
 import vn.academicledger.core.domain.Gender;
 import vn.academicledger.core.domain.Labelled;
+import vn.academicledger.core.domain.Nfc;
 import vn.academicledger.core.domain.Rating;
 import vn.academicledger.core.domain.School;
 import vn.academicledger.core.domain.SchoolYear;
@@ -237,11 +238,7 @@ public final class GradebookImport {
     /**
      * Whether {@link #clean} would return the cell unchanged, decided without the normaliser for the
      * cells nearly every file consists of (scores, codes, dates, Vietnamese names): no no-break space,
-     * no white space at either end, and only characters below U+0300 or in Latin Extended Additional
-     * (U+1E00–U+1EFF, the precomposed Vietnamese letters). None of those has a non-zero combining
-     * class or a "no"/"maybe" NFC quick-check value, and none is the second character of a canonical
-     * composition, so any string of them is already NFC (checked against the Unicode data in
-     * {@code GradebookImportTest}).
+     * no white space at either end, and {@link Nfc#surely} NFC.
      */
     static boolean alreadyClean(String cell) {
         int n = cell.length();
@@ -251,13 +248,7 @@ public final class GradebookImport {
         if (Character.isWhitespace(cell.charAt(0)) || Character.isWhitespace(cell.charAt(n - 1))) {
             return false;
         }
-        for (int i = 0; i < n; i++) {
-            char c = cell.charAt(i);
-            if (c >= 0x300 ? c < 0x1E00 || c > 0x1EFF : c == '\u00A0') {
-                return false;
-            }
-        }
-        return true;
+        return cell.indexOf('\u00A0') < 0 && Nfc.surely(cell);
     }
 
     private static String key(String header) {
