@@ -196,14 +196,26 @@ public class SecurityConfiguration {
                 (org.springframework.security.oauth2.jwt.NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
         // Signature and expiry, and the account must still be enabled: disabling an account ends its
         // tokens at once, not when they expire.
-        decoder.setJwtValidator(new org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator<>(
+        OAuth2TokenValidator<Jwt> validator = new org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator<>(
                 org.springframework.security.oauth2.jwt.JwtValidators.createDefault(),
                 jwt -> accounts.find(jwt.getSubject()).map(Accounts.Account::enabled).orElse(true)
                         ? org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success()
                         : org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.failure(
                                 new org.springframework.security.oauth2.core.OAuth2Error("invalid_token",
-                                        "the account " + jwt.getSubject() + " is disabled", null))));
-        return decoder;
+                                        "the account " + jwt.getSubject() + " is disabled", null)));
+        decoder.setJwtValidator(validator);
+        // Each token's signature is verified once; expiry and the account are checked on every call.
+        return new VerifiedTokenCache(decoder, validator, 4096);
+    }
+
+    /**
+     * No observation (timers, spans) around each security filter, authentication and authorization:
+     * nothing here exports them (the only actuator endpoint is health), and each request paid for
+     * wrapping every filter of its chain.
+     */
+    @Bean
+    org.springframework.security.config.observation.SecurityObservationSettings securityObservations() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
     }
 
     @Bean
