@@ -41,6 +41,7 @@ import vn.academicledger.issuer.classes.Classes;
 import vn.academicledger.issuer.schools.SchoolRecord;
 import vn.academicledger.issuer.schools.Schools;
 import vn.academicledger.issuer.schools.SigningKeys;
+import vn.academicledger.issuer.system.BinaryCopy;
 import vn.academicledger.issuer.system.IssuerProperties;
 
 /**
@@ -255,22 +256,22 @@ class JobRunner implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("signing failed: " + e.getCause().getMessage(), e.getCause());
         }
-        java.sql.Timestamp issuedAt = java.sql.Timestamp.from(now);
-        List<Object[]> rows = new ArrayList<>(signed.size());
         String issuer = job.approvedBy() == null ? job.createdBy() : job.approvedBy();
         if (!signed.isEmpty()) {
             // The chunk is one row of the anchoring outbox, written in this transaction with its credentials.
             long outboxChunk = outbox.reserve();
+            BinaryCopy copy = BinaryCopy.into("""
+                    credentials (id, school_code, credential_type, student_id, job_id, job_item, status_list, status_index,
+                        credential_json, salt, digest, serial_number, register_number, issued_by, issued_at, anchor_chunk)""",
+                    16, signed.size() * (signed.get(0).json().length + 400));
             for (Signed s : signed) {
-                rows.add(new Object[]{s.id(), job.schoolCode(), type.name(), s.studentId(), job.id(), s.item(), s.slot().listNumber(),
-                        s.slot().index(), s.json(), s.salt(), s.digest(), s.numbers() == null ? null : s.numbers().serialNumber(),
-                        s.numbers() == null ? null : s.numbers().registerNumber(), issuer, issuedAt, outboxChunk});
+                copy.row().uuid(s.id()).text(job.schoolCode()).text(type.name()).uuid(s.studentId()).uuid(job.id()).int4(s.item())
+                        .int4(s.slot().listNumber()).int4(s.slot().index()).utf8(s.json()).bytea(s.salt()).bytea(s.digest())
+                        .text(s.numbers() == null ? null : s.numbers().serialNumber())
+                        .text(s.numbers() == null ? null : s.numbers().registerNumber())
+                        .text(issuer).timestamptz(now).int8(outboxChunk);
             }
-            template.batchUpdate("""
-                    insert into credentials (id, school_code, credential_type, student_id, job_id, job_item, status_list,
-                        status_index, credential_json, salt, digest, serial_number, register_number, issued_by, issued_at,
-                        anchor_chunk)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8'), ?, ?, ?, ?, ?, ?, ?)""", rows);
+            copy.send(template);
             outbox.enqueue(outboxChunk, job.schoolCode(), type.name(), job.id(), signed.stream().map(Signed::id).toList(),
                     signed.stream().map(Signed::digest).toList());
         }
