@@ -3,8 +3,6 @@ package vn.academicledger.issuer.classes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Date;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,7 @@ import vn.academicledger.core.grading.ClassGradebook;
 import vn.academicledger.core.grading.StudentGradebook;
 import vn.academicledger.issuer.audit.AuditLog;
 import vn.academicledger.issuer.security.Caller;
+import vn.academicledger.issuer.system.BinaryCopy;
 import vn.academicledger.issuer.system.IssuerException;
 
 /**
@@ -106,16 +105,17 @@ public class Classes {
                 .params(id, schoolCode, year, book.grade(), book.className(), book.homeroomTeacher(), book.students().size(),
                         format.name(), sha, source.classCsv(), source.studentsCsv(), source.scoresCsv(), caller.username())
                 .update();
-        List<Object[]> rows = new ArrayList<>(book.students().size());
+        recent.put(id, book);
+        BinaryCopy students = BinaryCopy.into(
+                "students (id, school_code, class_id, position, student_number, full_name, birth_date, personal_id)",
+                8, 160 * book.students().size());
         int position = 0;
         for (StudentGradebook s : book.students()) {
-            rows.add(new Object[]{vn.academicledger.issuer.system.TimeOrderedIds.next(), schoolCode, id, position++, s.student().studentNumber(),
-                    s.student().fullName(), Date.valueOf(s.student().dateOfBirth()), s.student().personalId()});
+            students.row().uuid(vn.academicledger.issuer.system.TimeOrderedIds.next()).text(schoolCode).uuid(id).int4(position++)
+                    .text(s.student().studentNumber()).text(s.student().fullName()).date(s.student().dateOfBirth())
+                    .text(s.student().personalId());
         }
-        recent.put(id, book);
-        template.batchUpdate("""
-                insert into students (id, school_code, class_id, position, student_number, full_name, birth_date, personal_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        students.send(template);
         audit.record(caller, AuditLog.Action.CLASS_IMPORTED, schoolCode, id.toString(), AuditLog.Outcome.SUCCESS,
                 Map.of("class", book.className(), "schoolYear", year, "students", book.students().size(),
                         "format", format.name(), "sha256", sha));

@@ -14,7 +14,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
  * Rows for PostgreSQL's {@code COPY ... FROM STDIN (FORMAT binary)}, written into one buffer and
- * sent on the transaction's connection. Bulk issuance stores each chunk of credentials this way:
+ * sent on the transaction's connection. Bulk issuance stores each chunk of credentials, and a class
+ * import its students, this way:
  * no statement to parse, plan and evaluate per row or per batch of rows, and the signed JSON goes
  * to the server as the bytes it already is. Constraints, foreign keys and indexes apply exactly as
  * for an INSERT, and the rows are part of the surrounding transaction.
@@ -25,6 +26,8 @@ public final class BinaryCopy {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
     /** 2000-01-01T00:00:00Z, PostgreSQL's timestamp epoch, in microseconds after the Unix epoch. */
     private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+    /** 2000-01-01 in days after 1970-01-01. */
+    private static final long POSTGRES_EPOCH_DAYS = 10_957L;
 
     private final String table;
     private final int columns;
@@ -104,6 +107,16 @@ public final class BinaryCopy {
         }
         field(8);
         int64(Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000L), value.getNano() / 1_000) - POSTGRES_EPOCH_MICROS);
+        return this;
+    }
+
+    /** date: days since 2000-01-01. */
+    public BinaryCopy date(java.time.LocalDate value) {
+        if (value == null) {
+            return nul();
+        }
+        field(4);
+        int32(Math.toIntExact(value.toEpochDay() - POSTGRES_EPOCH_DAYS));
         return this;
     }
 

@@ -29,7 +29,7 @@ class BinaryCopyTest extends IssuerServiceTest {
         template.execute("drop table if exists copy_probe");
         template.execute("""
                 create table copy_probe (id uuid primary key, name varchar(64) not null, body text, n int, big bigint,
-                    raw bytea, at timestamptz, check (n is null or n >= 0))""");
+                    raw bytea, at timestamptz, born date, check (n is null or n >= 0))""");
     }
 
     @Test
@@ -37,10 +37,10 @@ class BinaryCopyTest extends IssuerServiceTest {
         UUID id = UUID.fromString("018f2a6c-1d2e-7abc-8def-0123456789ab");
         Instant at = Instant.parse("2026-12-07T01:02:03.456789Z");
         String body = "{\"tên\":\"Nguyễn Thị Ánh Tuyết\",\"ghi chú\":\"dòng 1\\ndòng 2\\t\\\\\"}";
-        long sent = BinaryCopy.into("copy_probe (id, name, body, n, big, raw, at)", 7, 256)
+        long sent = BinaryCopy.into("copy_probe (id, name, body, n, big, raw, at, born)", 8, 256)
                 .row().uuid(id).text("Lớp 12A1").utf8(body.getBytes(StandardCharsets.UTF_8)).int4(42).int8(-7_000_000_000L)
-                .bytea(new byte[]{0, (byte) 0xff, '\\', '\n'}).timestamptz(at)
-                .row().uuid(UUID.randomUUID()).text("trống").nul().nul().nul().nul().timestamptz(null)
+                .bytea(new byte[]{0, (byte) 0xff, '\\', '\n'}).timestamptz(at).date(java.time.LocalDate.of(1999, 12, 31))
+                .row().uuid(UUID.randomUUID()).text("trống").nul().nul().nul().nul().timestamptz(null).date(java.time.LocalDate.of(2008, 2, 29))
                 .send(template);
         assertThat(sent).isEqualTo(2);
 
@@ -51,6 +51,8 @@ class BinaryCopyTest extends IssuerServiceTest {
         assertThat(row.get("big")).isEqualTo(-7_000_000_000L);
         assertThat((byte[]) row.get("raw")).containsExactly(0, 0xff, '\\', '\n');
         assertThat(((java.sql.Timestamp) row.get("at")).toInstant()).isEqualTo(at);
+        assertThat(((java.sql.Date) row.get("born")).toLocalDate()).isEqualTo(java.time.LocalDate.of(1999, 12, 31));
+        assertThat(template.queryForObject("select born::text from copy_probe where name = 'trống'", String.class)).isEqualTo("2008-02-29");
         assertThat(template.queryForObject("select count(*) from copy_probe where body is null and n is null and at is null",
                 Integer.class)).isEqualTo(1);
     }
