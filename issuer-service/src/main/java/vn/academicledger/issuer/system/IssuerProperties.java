@@ -41,10 +41,58 @@ public record IssuerProperties(
         }
     }
 
-    public enum LedgerKind { EMBEDDED }
+    public enum LedgerKind { EMBEDDED, FABRIC }
 
-    /** @param directory the embedded ledger's folder; default {@code <dataDir>/ledger} */
-    public record Ledger(@DefaultValue("embedded") LedgerKind kind, Path directory) {
+    /**
+     * @param kind      {@code embedded} (default): the embedded ledger in {@code directory}; {@code fabric}:
+     *                  the Hyperledger Fabric network through the gateway, as {@code fabric} describes
+     * @param directory the embedded ledger's folder; default {@code <dataDir>/ledger}
+     */
+    public record Ledger(@DefaultValue("embedded") LedgerKind kind, Path directory, @DefaultValue Fabric fabric) {
+    }
+
+    /**
+     * The Fabric gateway, used with {@code issuer.ledger.kind=fabric}. The defaults are the local network
+     * of {@code network-config/} with the crypto material {@code crypto-material/} generates.
+     *
+     * @param peer        host:port of the gateway peer of this service's organisation
+     * @param peerTlsCa   PEM of the TLS CA that issued the peer's certificate; default
+     *                    {@code <cryptoDir>/peerOrganizations/<domain>/tlsca/tlsca-cert.pem}
+     * @param peerServerName the name the peer's certificate is checked against; default the host of {@code peer}
+     * @param channel     the channel
+     * @param chaincode   the chaincode holding the Academic Ledger contract
+     * @param mspId       the organisation this service's client identities belong to
+     * @param domain      that organisation's domain in the crypto material
+     * @param cryptoDir   the network's crypto material
+     * @param identities  folder of the client identities: {@code dept-admin@<domain>/msp} (the department,
+     *                    accreditation and key registration) and {@code school-<code>@<domain>/msp} per school
+     *                    (role=issuer, schoolCode=<code>: anchors and revokes for that school only); default
+     *                    {@code <cryptoDir>/peerOrganizations/<domain>/users}
+     */
+    public record Fabric(@DefaultValue("127.0.0.1:7051") String peer, Path peerTlsCa, String peerServerName,
+                         @DefaultValue("academic") String channel, @DefaultValue("academic-ledger") String chaincode,
+                         @DefaultValue("DepartmentMSP") String mspId,
+                         @DefaultValue("department.academicledger.test") String domain,
+                         @DefaultValue("crypto-material/generated/fabric") Path cryptoDir, Path identities) {
+        public Path organisationDir() {
+            return cryptoDir.resolve("peerOrganizations").resolve(domain);
+        }
+
+        public Path tlsCa() {
+            return peerTlsCa != null ? peerTlsCa : organisationDir().resolve("tlsca").resolve("tlsca-cert.pem");
+        }
+
+        public Path identitiesDir() {
+            return identities != null ? identities : organisationDir().resolve("users");
+        }
+
+        public Path departmentMsp() {
+            return identitiesDir().resolve("dept-admin@" + domain).resolve("msp");
+        }
+
+        public Path schoolMsp(String schoolCode) {
+            return identitiesDir().resolve("school-" + schoolCode + "@" + domain).resolve("msp");
+        }
     }
 
     /**
