@@ -193,85 +193,48 @@ class JobRunner implements AutoCloseable {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         // Grade first (in parallel): a student whose results cannot be graded is a failure with a
         // reason, and takes no number.
-        List<Future<ReportCard>> graded = new ArrayList<>(chunk.size());
-        for (int item : chunk) {
-            StudentGradebook g = book.students().get(item);
-            graded.add(signers.submit(() -> ReportCardGrading.grade(g)));
-        }
+        List<Future<ReportCard>> graded = submitAll(chunk.size(), i -> {
+            StudentGradebook g = book.students().get(chunk.get(i));
+            return () -> ReportCardGrading.grade(g);
+        });
         List<Integer> ok = new ArrayList<>(chunk.size());
         List<ReportCard> cards = new ArrayList<>(chunk.size());
         List<Object[]> failures = new ArrayList<>();
-        for (int i = 0; i < chunk.size(); i++) {
-            int item = chunk.get(i);
-            try {
-                cards.add(graded.get(i).get());
-                ok.add(item);
-            } catch (ExecutionException e) {
-                failures.add(new Object[]{job.id(), item, studentIds.get(item), abbreviate(e.getCause().getMessage())});
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while grading", e);
-            }
-        }
+        collectGraded(job, chunk, graded, studentIds, ok, cards, failures);
         List<DiplomaNumbers> numbers = type == CredentialType.DIPLOMA
                 ? diplomaRegister.allocate(job.schoolCode(), LocalDate.ofInstant(now, VIETNAM).getYear(), ok.size())
                 : null;
         LocalDate issueDate = LocalDate.ofInstant(now, VIETNAM);
-        List<Future<Signed>> futures = new ArrayList<>(ok.size());
-        for (int i = 0; i < ok.size(); i++) {
-            int n = i;
-            futures.add(signers.submit(() -> {
-                int item = ok.get(n);
-                ReportCard card = cards.get(n);
-                UUID id = vn.academicledger.issuer.system.TimeOrderedIds.next();
-                byte[] canonical;
-                DiplomaNumbers dn = null;
-                if (type == CredentialType.DIPLOMA) {
-                    dn = numbers.get(n);
-                    // The upper-secondary graduation diploma is the department's (its director signs the
-                    // paper and the PDF); the school records and issues it digitally under its own DID.
-                    Diploma diploma = new Diploma(DiplomaKind.UPPER_SECONDARY_GRADUATION, card.student(), card.school(),
-                            dn.serialNumber(), dn.registerNumber(), null, book.schoolYear().endYear(),
-                            DEPARTMENT.name(), DIRECTOR.title(), DIRECTOR.name(), issueDate, school.province());
-                    canonical = CredentialFactory.signCanonical(id, school.did(), school.name(), key, suite, type,
-                            CredentialText.of(diploma), CredentialSubjects.of(diploma), now, statusListUrl(school.code()), slots.get(n));
-                } else {
-                    canonical = CredentialFactory.signCanonical(id, school.did(), school.name(), key, suite, type,
-                            CredentialText.of(card), CredentialSubjects.of(card), now, statusListUrl(school.code()), slots.get(n));
-                }
-                // Canonical once: the JCS bytes are both what the digest covers and what is stored.
-                byte[] salt = CredentialDigest.newSalt();
-                byte[] digest = CredentialDigest.ofCanonical(canonical, salt);
-                return new Signed(item, id, studentIds.get(item), canonical, salt, digest, slots.get(n), dn);
-            }));
-        }
-        List<Signed> signed = new ArrayList<>(ok.size());
-        try {
-            for (Future<Signed> f : futures) {
-                signed.add(f.get());
+        List<Future<Signed>> futures = submitAll(ok.size(), n -> () -> {
+            int item = ok.get(n);
+            ReportCard card = cards.get(n);
+            UUID id = vn.academicledger.issuer.system.TimeOrderedIds.next();
+            byte[] canonical;
+            DiplomaNumbers dn = null;
+            if (type == CredentialType.DIPLOMA) {
+                dn = numbers.get(n);
+                // The upper-secondary graduation diploma is the department's (its director signs the
+                // paper and the PDF); the school records and issues it digitally under its own DID.
+                Diploma diploma = new Diploma(DiplomaKind.UPPER_SECONDARY_GRADUATION, card.student(), card.school(),
+                        dn.serialNumber(), dn.registerNumber(), null, book.schoolYear().endYear(),
+                        DEPARTMENT.name(), DIRECTOR.title(), DIRECTOR.name(), issueDate, school.province());
+                canonical = CredentialFactory.signCanonical(id, school.did(), school.name(), key, suite, type,
+                        CredentialText.of(diploma), CredentialSubjects.of(diploma), now, statusListUrl(school.code()), slots.get(n));
+            } else {
+                canonical = CredentialFactory.signCanonical(id, school.did(), school.name(), key, suite, type,
+                        CredentialText.of(card), CredentialSubjects.of(card), now, statusListUrl(school.code()), slots.get(n));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while signing", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("signing failed: " + e.getCause().getMessage(), e.getCause());
-        }
+            // Canonical once: the JCS bytes are both what the digest covers and what is stored.
+            byte[] salt = CredentialDigest.newSalt();
+            byte[] digest = CredentialDigest.ofCanonical(canonical, salt);
+            return new Signed(item, id, studentIds.get(item), canonical, salt, digest, slots.get(n), dn);
+        });
+        List<Signed> signed = awaitSigned(futures);
         String issuer = job.approvedBy() == null ? job.createdBy() : job.approvedBy();
         if (!signed.isEmpty()) {
             // The chunk is one row of the anchoring outbox, written in this transaction with its credentials.
             long outboxChunk = outbox.reserve();
-            BinaryCopy copy = BinaryCopy.into("""
-                    credentials (id, school_code, credential_type, student_id, job_id, job_item, status_list, status_index,
-                        credential_json, salt, digest, serial_number, register_number, issued_by, issued_at, anchor_chunk)""",
-                    16, signed.size() * (signed.get(0).json().length + 400));
-            for (Signed s : signed) {
-                copy.row().uuid(s.id()).text(job.schoolCode()).text(type.name()).uuid(s.studentId()).uuid(job.id()).int4(s.item())
-                        .int4(s.slot().listNumber()).int4(s.slot().index()).utf8(s.json()).bytea(s.salt()).bytea(s.digest())
-                        .text(s.numbers() == null ? null : s.numbers().serialNumber())
-                        .text(s.numbers() == null ? null : s.numbers().registerNumber())
-                        .text(issuer).timestamptz(now).int8(outboxChunk);
-            }
-            copy.send(template);
+            credentialRows(signed, job, type, issuer, now, outboxChunk).send(template);
             outbox.enqueue(outboxChunk, job.schoolCode(), type.name(), job.id(), signed.stream().map(Signed::id).toList(),
                     signed.stream().map(Signed::digest).toList());
         }
@@ -286,6 +249,66 @@ class JobRunner implements AutoCloseable {
                     Map.of("type", type.name(), "count", signed.size(),
                             "credentials", signed.stream().map(s -> s.id().toString()).toList()));
         }
+    }
+
+    // The loops over a chunk's items live in small methods of their own: a chunk method called a few
+    // hundred times but looping 500 times per call was compiled on-stack four times during a bulk
+    // run, each time with everything it calls inlined; these compile small.
+
+    private <T> List<Future<T>> submitAll(int count, java.util.function.IntFunction<java.util.concurrent.Callable<T>> task) {
+        List<Future<T>> futures = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            futures.add(signers.submit(task.apply(i)));
+        }
+        return futures;
+    }
+
+    /** Graded cards into {@code ok} and {@code cards}; a student who cannot be graded into {@code failures}, with the reason. */
+    private static void collectGraded(Job job, List<Integer> chunk, List<Future<ReportCard>> graded, Map<Integer, UUID> studentIds,
+                                      List<Integer> ok, List<ReportCard> cards, List<Object[]> failures) {
+        for (int i = 0; i < chunk.size(); i++) {
+            int item = chunk.get(i);
+            try {
+                cards.add(graded.get(i).get());
+                ok.add(item);
+            } catch (ExecutionException e) {
+                failures.add(new Object[]{job.id(), item, studentIds.get(item), abbreviate(e.getCause().getMessage())});
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while grading", e);
+            }
+        }
+    }
+
+    private static List<Signed> awaitSigned(List<Future<Signed>> futures) {
+        List<Signed> signed = new ArrayList<>(futures.size());
+        try {
+            for (Future<Signed> f : futures) {
+                signed.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("signing failed: " + e.getCause().getMessage(), e.getCause());
+        }
+        return signed;
+    }
+
+    private static BinaryCopy credentialRows(List<Signed> signed, Job job, CredentialType type, String issuer, Instant now,
+                                             long outboxChunk) {
+        BinaryCopy copy = BinaryCopy.into("""
+                credentials (id, school_code, credential_type, student_id, job_id, job_item, status_list, status_index,
+                    credential_json, salt, digest, serial_number, register_number, issued_by, issued_at, anchor_chunk)""",
+                16, signed.size() * (signed.get(0).json().length + 400));
+        for (Signed s : signed) {
+            copy.row().uuid(s.id()).text(job.schoolCode()).text(type.name()).uuid(s.studentId()).uuid(job.id()).int4(s.item())
+                    .int4(s.slot().listNumber()).int4(s.slot().index()).utf8(s.json()).bytea(s.salt()).bytea(s.digest())
+                    .text(s.numbers() == null ? null : s.numbers().serialNumber())
+                    .text(s.numbers() == null ? null : s.numbers().registerNumber())
+                    .text(issuer).timestamptz(now).int8(outboxChunk);
+        }
+        return copy;
     }
 
     String statusListUrl(String schoolCode) {
