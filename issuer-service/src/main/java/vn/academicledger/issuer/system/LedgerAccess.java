@@ -84,11 +84,11 @@ public class LedgerAccess implements AutoCloseable {
 
     static FabricLedgerSettings settings(IssuerProperties.Fabric f) {
         int colon = f.peer().lastIndexOf(':');
-        if (colon <= 0 || colon == f.peer().length() - 1) {
+        String port = colon < 0 ? "" : f.peer().substring(colon + 1);
+        if (colon <= 0 || !port.matches("[0-9]{1,5}")) {
             throw new IllegalArgumentException("issuer.ledger.fabric.peer must be host:port, not " + f.peer());
         }
-        PeerEndpoint peer = new PeerEndpoint(f.peer().substring(0, colon), Integer.parseInt(f.peer().substring(colon + 1)),
-                f.tlsCa(), f.peerServerName());
+        PeerEndpoint peer = new PeerEndpoint(f.peer().substring(0, colon), Integer.parseInt(port), f.tlsCa(), f.peerServerName());
         return new FabricLedgerSettings(f.channel(), f.chaincode(), null, Map.of(f.mspId(), peer), f.mspId(),
                 FabricLedgerSettings.Deadlines.DEFAULT, 3);
     }

@@ -73,8 +73,12 @@ class LedgerAccessFabricTest {
 
     @Test
     void the_gateway_peer_must_be_host_and_port() {
-        assertThatThrownBy(() -> LedgerAccess.settings(fabric("peer0.department").ledger().fabric()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host:port");
+        for (String peer : new String[]{"peer0.department", "peer0.department:", "peer0.department:grpc", ":7051"}) {
+            assertThatThrownBy(() -> LedgerAccess.settings(fabric(peer).ledger().fabric()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host:port");
+        }
+        assertThat(LedgerAccess.settings(fabric("peer0.department.academicledger.test:7051").ledger().fabric()).gatewayPeers())
+                .containsOnlyKeys("DepartmentMSP");
     }
 
     @Test
