@@ -114,16 +114,14 @@ final class FabricClients implements AutoCloseable {
                     + role.attribute(ClientIdentity.SCHOOL_CODE).get() : ""));
         }
         FabricIdentity identity = FabricIdentity.fromMspDirectory(role.mspId(), msp);
-        Map<String, String> attributes = identity.clientIdentity().attributes();
-        for (String name : new String[] {ClientIdentity.ROLE, ClientIdentity.SCHOOL_CODE}) {
-            Optional<String> wanted = role.attribute(name);
-            if (role.mspId().equals(ClientIdentity.DEPARTMENT_MSP) && wanted.isPresent()
-                    && !wanted.get().equals(attributes.get(name))) {
-                throw new IllegalStateException("The certificate in " + msp + " carries " + name + "="
-                        + attributes.get(name) + ", not " + wanted.get() + ": regenerate the crypto material");
-            }
+        if (!role.mspId().equals(ClientIdentity.DEPARTMENT_MSP)) {
+            return identity;
         }
-        return identity;
+        Map<String, String> wanted = new java.util.LinkedHashMap<>();
+        for (String name : new String[] {ClientIdentity.ROLE, ClientIdentity.SCHOOL_CODE}) {
+            role.attribute(name).ifPresent(value -> wanted.put(name, value));
+        }
+        return identity.requireAttributes(wanted, msp);
     }
 
     private static String describeRole(ClientIdentity role) {

@@ -60,7 +60,8 @@ public class LedgerAccess implements AutoCloseable {
             LOG.info("Fabric ledger: gateway peer {} ({}), channel {}, chaincode {}, identities in {}", fabricSettings.peer(),
                     fabricSettings.mspId(), fabricSettings.channel(), fabricSettings.chaincode(),
                     fabricSettings.identitiesDir().toAbsolutePath());
-            this.department = wrapped(fabric.port(identity(fabricSettings.departmentMsp(), "the department (dept-admin)")));
+            this.department = wrapped(fabric.port(identity(fabricSettings.departmentMsp(), "the department (dept-admin)",
+                    Map.of(ClientIdentity.ROLE, "admin"))));
         } else {
             LOG.info("Embedded ledger: {}", properties.ledgerDir().toAbsolutePath());
             this.fabricSettings = null;
@@ -78,7 +79,8 @@ public class LedgerAccess implements AutoCloseable {
      */
     public LedgerPort school(String schoolCode) {
         return schoolPorts.computeIfAbsent(schoolCode, code -> wrapped(fabric != null
-                ? fabric.port(identity(fabricSettings.schoolMsp(code), "school " + code))
+                ? fabric.port(identity(fabricSettings.schoolMsp(code), "school " + code,
+                        Map.of(ClientIdentity.ROLE, "issuer", ClientIdentity.SCHOOL_CODE, code)))
                 : embedded.connect(ClientIdentity.schoolIssuer("issuer-service@" + code, code))));
     }
 
@@ -93,12 +95,13 @@ public class LedgerAccess implements AutoCloseable {
                 FabricLedgerSettings.Deadlines.DEFAULT, 3);
     }
 
-    private FabricIdentity identity(java.nio.file.Path msp, String whose) {
+    /** The MSP folder's identity, whose certificate must carry {@code attributes}. */
+    private FabricIdentity identity(java.nio.file.Path msp, String whose, Map<String, String> attributes) {
         if (!java.nio.file.Files.isDirectory(msp)) {
             throw new IllegalStateException("No Fabric client identity for " + whose + ": expected an MSP folder (signcerts/, keystore/) at "
                     + msp.toAbsolutePath() + " (crypto-material/ generates one per school; set issuer.ledger.fabric.identities)");
         }
-        return FabricIdentity.fromMspDirectory(fabricSettings.mspId(), msp);
+        return FabricIdentity.fromMspDirectory(fabricSettings.mspId(), msp).requireAttributes(attributes, msp);
     }
 
     private LedgerPort wrapped(LedgerPort port) {

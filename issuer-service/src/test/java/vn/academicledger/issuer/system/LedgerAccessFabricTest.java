@@ -18,6 +18,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -37,8 +39,8 @@ import vn.academicledger.core.ledger.LedgerException;
  * department's and each school's client identity from the crypto material. No Fabric network runs
  * here (the live stage of {@code ./ledger test} runs one where its binaries can be had), so this
  * checks the wiring against a gateway address nothing listens on: the calls reach the gateway client
- * and fail as the ledger being unavailable (which the outbox retries), and a school without an
- * identity is refused with the folder it needs.
+ * and fail as the ledger being unavailable (which the outbox retries); a school without an identity
+ * is refused with the folder it needs, and one whose folder holds another school's certificate too.
  */
 class LedgerAccessFabricTest {
     private static final String DOMAIN = "department.academicledger.test";
@@ -49,11 +51,15 @@ class LedgerAccessFabricTest {
     @Test
     void ports_go_through_the_gateway_as_the_department_and_each_school() throws Exception {
         Path users = crypto.resolve("peerOrganizations").resolve(DOMAIN).resolve("users");
-        msp(users.resolve("dept-admin@" + DOMAIN).resolve("msp"), "dept-admin");
-        msp(users.resolve("school-79000701@" + DOMAIN).resolve("msp"), "school-79000701");
+        msp(users.resolve("dept-admin@" + DOMAIN).resolve("msp"), "dept-admin", "{\"role\":\"admin\"}");
+        msp(users.resolve("school-79000701@" + DOMAIN).resolve("msp"), "school-79000701",
+                "{\"role\":\"issuer\",\"schoolCode\":\"79000701\"}");
+        // A folder named for one school holding another school's certificate.
+        msp(users.resolve("school-79000702@" + DOMAIN).resolve("msp"), "school-79000702",
+                "{\"role\":\"issuer\",\"schoolCode\":\"79000701\"}");
         Path tlsCa = crypto.resolve("peerOrganizations").resolve(DOMAIN).resolve("tlsca").resolve("tlsca-cert.pem");
         Files.createDirectories(tlsCa.getParent());
-        pem(tlsCa, certificate(keyPair(), "tlsca." + DOMAIN));
+        pem(tlsCa, certificate(keyPair(), "tlsca." + DOMAIN, null));
 
         try (LedgerAccess ledger = new LedgerAccess(fabric("127.0.0.1:" + closedPort()), noWrappers())) {
             assertThat(ledger.ledgerName()).isEqualTo("fabric:academic/academic-ledger");
@@ -68,6 +74,10 @@ class LedgerAccessFabricTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("school 79000799")
                     .hasMessageContaining("school-79000799@" + DOMAIN);
+
+            assertThatThrownBy(() -> ledger.school("79000702"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("schoolCode=79000701, not 79000702");
         }
     }
 
@@ -106,11 +116,12 @@ class LedgerAccessFabricTest {
         }
     }
 
-    private static void msp(Path msp, String commonName) throws Exception {
+    /** An MSP folder whose certificate carries {@code attributes} (JSON) as Fabric CA writes them. */
+    private static void msp(Path msp, String commonName, String attributes) throws Exception {
         KeyPair pair = keyPair();
         Files.createDirectories(msp.resolve("signcerts"));
         Files.createDirectories(msp.resolve("keystore"));
-        pem(msp.resolve("signcerts").resolve("cert.pem"), certificate(pair, commonName));
+        pem(msp.resolve("signcerts").resolve("cert.pem"), certificate(pair, commonName, attributes));
         try (Writer w = Files.newBufferedWriter(msp.resolve("keystore").resolve("key.pem"));
              JcaPEMWriter pem = new JcaPEMWriter(w)) {
             pem.writeObject(new JcaPKCS8Generator(pair.getPrivate(), null));
@@ -123,12 +134,18 @@ class LedgerAccessFabricTest {
         return g.generateKeyPair();
     }
 
-    private static X509Certificate certificate(KeyPair pair, String commonName) throws Exception {
+    private static X509Certificate certificate(KeyPair pair, String commonName, String attributes) throws Exception {
         X500Name name = new X500Name("CN=" + commonName);
         Instant now = Instant.now();
-        return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
-                Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(1, ChronoUnit.DAYS)), name, pair.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE,
+                Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(1, ChronoUnit.DAYS)), name, pair.getPublic());
+        if (attributes != null) {
+            // The extension's value is the JSON itself, as Fabric CA writes it.
+            builder.addExtension(new ASN1ObjectIdentifier("1.2.3.4.5.6.7.8.1"), false,
+                    ("{\"attrs\":" + attributes + "}").getBytes(StandardCharsets.UTF_8));
+        }
+        return new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
     }
 
     private static void pem(Path file, Object object) throws IOException {

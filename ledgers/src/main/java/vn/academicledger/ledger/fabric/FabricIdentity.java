@@ -10,6 +10,7 @@ import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.hyperledger.fabric.client.identity.Identities;
@@ -42,6 +43,24 @@ public record FabricIdentity(String mspId, X509Certificate certificate, PrivateK
         } catch (CertificateException | InvalidKeyException e) {
             throw new IllegalArgumentException("unreadable identity in " + mspDirectory + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * This identity, once its certificate is seen to carry each of {@code wanted} (name to value) as a
+     * Fabric CA attribute: a folder holding another role's or another school's certificate is refused
+     * rather than acted as.
+     *
+     * @param from where the identity was read, for the message
+     */
+    public FabricIdentity requireAttributes(Map<String, String> wanted, Path from) {
+        Map<String, String> carried = CertificateAttributes.of(certificate);
+        for (Map.Entry<String, String> w : wanted.entrySet()) {
+            if (!w.getValue().equals(carried.get(w.getKey()))) {
+                throw new IllegalStateException("The certificate in " + from + " carries " + w.getKey() + "="
+                        + carried.get(w.getKey()) + ", not " + w.getValue() + ": regenerate the crypto material");
+            }
+        }
+        return this;
     }
 
     /** The identity as the contract sees it: MSP, subject and the certificate's Fabric CA attributes. */
